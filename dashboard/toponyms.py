@@ -106,6 +106,7 @@ class MentionFinder:
             for m in _TOKEN.finditer(text)
         ]
         mentions: list[Mention] = []
+        self._people: set[str] = set()  # words this text uses in people's names ("Salah", "Allen")
         i, n = 0, len(tokens)
         while i < n:
             tok = tokens[i]
@@ -172,6 +173,7 @@ class MentionFinder:
             and nxt.text.lower() not in _FEATURE_CUES
             and self.flags.get(fold(nxt.text).strip()) is None
         ):
+            self._people.add(word)
             return False  # "Volodymyr Zelensky": a given name before a surname
         if (
             adjacent_prev
@@ -180,13 +182,19 @@ class MentionFinder:
             and prev.text.lower() not in self.common_words
             and self.flags.get(fold(prev.text)) is None
         ):
+            self._people.add(word)
             return False  # "George Washington": a surname after a given name
+        if single and word in self._people and not flags & 24:
+            return False  # "Mohamed Salah ... Salah scored": the same person again
         common = bool(flags & 4) and single
-        if not common:
-            return True
+        if not common or flags & 16:
+            return True  # countries ("China", "Turkey") even where the word is everyday
         if _sentence_start(text, first.start):
             return False  # "Reading the report..." / "Split between..."
-        return prev is not None and prev.text.lower() in _LOCATIVE
+        if prev is not None and prev.text.lower() in _LOCATIVE:
+            return True  # "in Split"
+        # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
+        return bool(flags & 8) and not (adjacent_next and nxt.upper)
 
     def _cue(self, tokens: list[_Token], i: int, j: int, text: str, flags: int) -> str:
         if flags & 2 and not flags & 1:
