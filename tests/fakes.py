@@ -11,7 +11,6 @@ import re
 from dashboard.articles import article_id
 from dashboard.records import (
     PRECISION_REGION,
-    PRECISION_TOWN,
     Article,
     ArticleResult,
     Event,
@@ -90,5 +89,3 @@ def numbered_article(i: int) -> Article:
     return make_article(f"Article {i}: a missile hit Kyiv. Drone debris fell in Odesa. Nothing else.",
                         title=f"Report {i}")
 
-
-PRECISION_TOWN = PRECISION_TOWN
