@@ -61,6 +61,11 @@ def safe_name(name: str, limit: int = 120) -> str:
     return base if len(base) <= limit else base[: limit - 1] + "…"
 
 
+def display_path(path: Path | str) -> str:
+    """A user-given path as shown in reports: unchanged except for control and bidi characters."""
+    return _UNSAFE_NAME_CHARS.sub("", str(path)) or "unnamed"
+
+
 def suffix_of(name: str) -> str:
     """The lower-cased suffix of the last path component ('' when none)."""
     base = re.split(r"[\\/]", str(name))[-1]
@@ -490,7 +495,7 @@ def parse_text(text: str, title: str = "", source: str = "pasted text", warnings
 
 def read_limited(path: Path, source: str | None = None) -> bytes:
     """A regular file's bytes, refusing before reading when it is over MAX_ARTICLE_BYTES."""
-    source = source or str(path)
+    source = source or display_path(path)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -516,7 +521,7 @@ def read_limited(path: Path, source: str | None = None) -> bytes:
 def load_path(path: Path, warnings: Warnings | None = None) -> list[Article]:
     """Articles from one file; raises ArticleError naming the file when it yields none."""
     path = Path(path)
-    source = str(path)
+    source = display_path(path)
     sink: Warnings = warnings if warnings is not None else []
     _check_suffix(source, path.suffix.lower())
     text = decode_bytes(source, read_limited(path, source))
@@ -546,7 +551,7 @@ def collect_files(paths: Iterable[Path]) -> list[Path | ArticleError]:
         elif path.exists() or path.is_symlink():
             add(path)
         else:
-            found.append(ArticleError(str(path), "no such file or directory"))
+            found.append(ArticleError(display_path(path), "no such file or directory"))
     return found
 
 
@@ -559,6 +564,6 @@ def iter_paths(
             yield item.source, item
             continue
         try:
-            yield str(item), load_path(item, warnings)
+            yield display_path(item), load_path(item, warnings)
         except ArticleError as exc:
-            yield str(item), exc
+            yield display_path(item), exc
