@@ -76,9 +76,13 @@ def suffix_of(name: str) -> str:
 # --- ids and text ----------------------------------------------------------------------------------
 
 
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def article_id(text: str) -> str:
     """Stable id from content: re-ingesting the same text, however its whitespace differs, is a no-op."""
-    canonical = " ".join(unicodedata.normalize("NFC", text).split())
+    canonical = " ".join(_nfc(text).split())
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
@@ -90,7 +94,7 @@ def normalise_text(text: str) -> str:
 
     Character offsets of later stages point into this text, so it is normalised once, here.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = _nfc(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROL_CHARS.sub("", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
@@ -215,16 +219,33 @@ def decode_bytes(source: str, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
+    text = _detect_and_decode(data)
+    if text is None:
         raise ArticleError(source, "not text: no character encoding fits these bytes")
-    text = str(best)
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
-    if controls > len(text) * 0.05:
+    if len(_STRAY_CONTROLS.findall(text)) > len(text) * 0.05:
         raise ArticleError(source, "binary data (control characters), not text")
     return text
+
+
+_DETECT_SAMPLE = 128 * 1024
+_STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _detect_and_decode(data: bytes) -> str | None:
+    """Decode with the encoding charset-normalizer finds; big inputs are detected from a sample
+    (detection on all of a 20 MB file takes seconds) and fall back to full detection if the
+    sample's encoding does not fit the rest."""
+    from charset_normalizer import from_bytes
+
+    if len(data) > 2 * _DETECT_SAMPLE:
+        guess = from_bytes(data[:_DETECT_SAMPLE]).best()
+        if guess is not None:
+            try:
+                return data.decode(guess.encoding)
+            except (UnicodeDecodeError, LookupError):
+                pass
+    best = from_bytes(data).best()
+    return None if best is None else str(best)
 
 
 def _too_big(size: int) -> str:
