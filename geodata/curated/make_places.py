@@ -144,8 +144,8 @@ OBLASTS = [
       "Zaporizhzhe"],
      ["Zaporizka", "Zaporiz'ka", "Zaporizhska", "Zaporozhskaya"], [], "Запорізька", "Запорожская", [],
      [],
-     "'Запоріжжя'/'Запорожье'/'Zaporizhzhia' alone (and 'у Запоріжжі') is the city; the oblast takes only "
-     "region/oblast forms"),
+     ("'Запоріжжя'/'Запорожье'/'Zaporizhzhia' alone (and 'у Запоріжжі') is the city; the oblast takes only "
+      "region/oblast forms")),
     ("zhytomyr", "Zhytomyr Oblast", 50.5500, 28.4000, ["Zhytomyr", "Zhitomir"],
      ["Zhytomyrska", "Zhitomirskaya"], ["Zhytomyrshchyna"], "Житомирська", "Житомирская",
      ["Житомирщина"], [], ""),
