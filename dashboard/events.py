@@ -46,7 +46,7 @@ _MOD = (
 )
 
 _MILITARY_NOUNS = (
-    r"tanks?|vehicles?|equipment|soldiers?|troops|personnel|servicem[ae]n|units?|positions?|drones?|uavs?"
+    r"tanks?|vehicles?|equipment|soldiers?|troops|personnel|servicem[ae]n|units?|positions?"
     r"|missiles?|aircraft|helicopters?|jets?|artillery|howitzers?|launchers?|ammo|ammunition|convoys?"
     r"|bmps?|btrs?|apcs?|ifvs?|warships?|ships?|boats?|tugs?|vessels?|militants|fighters|mercenaries"
     r"|command posts?|depots?|radars?|systems?|armou?r|militar\w*|weapons?|targets?"
@@ -82,8 +82,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             (?:fighter|combat) (?:jets?|planes?|aircraft)
             jets?
             helicopters?
-            su-\d+\w*
-            ka-5\d
+            su[- ]?\d\d\w*
+            ka-?5\d\w*
             mi-\d+\w*
             tu-\d+\w*
             авиа\w*
@@ -167,7 +167,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             m777s?
             howitzers?
             msta(?:-s)?
-            tos-1a?
+            tos[- ]?1a?
             bm-\d+
             tank (?:fire|firing|shells?|rounds?)
             tanks? fir(?:ed|ing|es)
@@ -274,6 +274,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             levell?ed
             flattened
             aftermath
+            craters?
             on fire
             in flames
             engulfed
@@ -317,7 +318,12 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             victims?
             bod(?:y|ies)
             corpses?
-            mass graves?
+            graves?
+            tortur\w+
+            executed
+            executions?
+            casevac
+            medevac
             fatalit\w+
             lost their lives
             hurt
@@ -390,6 +396,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             infantry
             atgms?
             gain(?:ed|ing)? ground
+            (?:another|new|second|fresh|renewed) (?:attempt|push|assault)
+            attempts? to (?:capture|take|storm|seize|break|advance|encircle|cross)
             withdr[ae]w\w*
             retreat\w*
             skirmish\w*
@@ -407,6 +415,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             direction of travel
             under the direction
             in the direction of
+            (?:the|an|more|most|its|their|his|her|highly|technologically) advanced
+            advanced (?:\w+ )?(?:weapons?|systems?|missiles?|patriots?|technolog\w+|fighter|tanks?|equipment|rockets?|drones?|jets?|aircraft|air defen[cs]es?|artillery|armou?r|capabilit\w+)
         """),
     ),
     "military_movement": (
@@ -434,6 +444,18 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             troops
             recruits
             military base
+            trucks?
+            (?:military|armou?red|russian|ukrainian|\w+) vehicles? (?:in|at|near|on)
+            submarines?
+            sub sortied
+            sortie\w*
+            warships?
+            frigates?
+            corvettes?
+            landing ships?
+            (?:black sea )?fleet
+            headquarters
+            hq
             колонн\w*
             переброс\w*
         """),
@@ -443,7 +465,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             (?:water|fuel|oil|gas|think|septic) tanks?
             anti-tank
             (?:destroyed|destruction of|hit|struck) (?:\w+ ){0,2}tanks?
-            setbacks? to (?:\w+ )?troops
+            setbacks? to (?:\w+ )?troops(?: in)?
+            training (?:\w+ ){0,3}personnel
         """),
     ),
     "diplomacy": (
@@ -503,6 +526,7 @@ def _compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 # A generic strike with no weapon named: counted as `explosion` (see module docstring).
 _GENERIC_STRIKE = _lines(r"""
     strikes?
+    attack(?:s|ed|ing)?
     struck
     striking
     hit by
@@ -532,6 +556,17 @@ _GENERIC_VETO = _lines(r"""
     hit songs?
     impact on
     impacts? of
+    (?:cyber|heart|panic|terror|terrorist) ?attacks?
+""")
+# Fires and smoke: a strike of unknown means when no weapon is named ("Chuhuiv Airbase on fire").
+_FIRE = _lines(r"""
+    on fire
+    fires?
+    burning
+    ablaze
+    in flames
+    smoke (?:rising|plume|column|clouds?|seen|over|billowing)
+    blown
 """)
 
 # --- modality -------------------------------------------------------------------------------------
@@ -627,6 +662,7 @@ _NO_CASUALTIES = _lines(r"""
 _RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = dict(_LEXICON)
 _RULES.update({
     "generic_strike": (_GENERIC_STRIKE, _GENERIC_VETO),
+    "fire": (_FIRE, ()),
     "denied": (_DENIED, ()),
     "threatened": (_THREATENED, ()),
     "expected": (_EXPECTED, ()),
@@ -855,6 +891,41 @@ _MILITARY_RE = re.compile(rf"(?<![\w-])(?:{_MILITARY_NOUNS})(?![\w])")
 _PEOPLE_RE = re.compile(r"(?<![\w-])(?:soldiers|servicem[ae]n|personnel|militants|troops|people|civilians)(?![\w])")
 
 
+_STRUCTURE_RE = re.compile(
+    r"(?<![\w-])(?:buildings?|houses?|homes?|apartments?|school\w*|hospitals?|clinics?|kindergartens?|churche?s?"
+    r"|cathedral|markets?|shops?|malls?|shopping|supermarkets?|universit\w+|colleges?|theat(?:re|er)s?|museums?"
+    r"|librar\w+|stadiums?|hotels?|offices?|factor\w+|plants?|warehouses?|garages?|stations?|bridges?|airports?"
+    r"|infrastructure|facilit\w+|towers?|centre|center|complex|storage|pools?|residential|playgrounds?"
+    r"|enterprises?|institutions?|elevators?|substations?|dormitor\w+|utilit\w+|palace)(?![\w])"
+)
+# Weapon platforms named without any attack verb are a military presence, not a strike
+# ("Russian Ka-52 helicopters were spotted in Alchevsk", "Iskander missile systems at a training ground").
+_PLATFORM_RE = re.compile(
+    r"(?<![\w-])(?:helicopters?|jets?|aircraft|warplanes?|planes?|su[- ]?\d\d\w*|ka-?5\d\w*|mi-\d+\w*|artillery"
+    r"|howitzers?|mlrs|msta(?:-s)?|tos[- ]?1a?|grads?|uragans?|smerch|himars|iskanders?|missiles?|systems?|mortars?"
+    r"|launchers?|bm-\d+|m777s?|tanks?|russian|ukrainian|heavy|\w+ missile)(?![\w])"
+)
+_ATTACK_RE = re.compile(
+    r"(?<![\w-])(?:fir(?:e|ed|es|ing)|shell\w*|strik\w*|struck|attack\w*|bomb\w*|launch\w*|hit|hits|shot|shoot\w*"
+    r"|destroy\w*|explo\w+|blast\w*|rockets?|impact\w*|target\w*|rained|fell|pound\w*|barrage\w*|salvo\w*"
+    r"|raids?|airstrikes?|strikes?|mission|sortie\w*|operations?|assault|kill\w*|damag\w*|missiles? (?:hit|fell))(?![\w])"
+)
+
+
+def _platforms_to_movement(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
+    weapon_types = ("air_strike", "missile_strike", "shelling")
+    present = [t for t in weapon_types if t in cues]
+    if not present or _ATTACK_RE.search(low):
+        return
+    if any(t in cues for t in ("drone_strike", "explosion", "interception", "casualties")):
+        return
+    for t in present:
+        spans = cues[t]
+        if all(_PLATFORM_RE.fullmatch(low, a, b) for a, b in spans):
+            cues.setdefault("military_movement", []).extend(spans)
+            del cues[t]
+
+
 def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
     """Cross-type rules that single lexicons cannot express."""
     infra = cues.get("infrastructure_damage")
@@ -870,17 +941,27 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
                 del cues["infrastructure_damage"]
     if "no_casualties" in cues:
         cues.pop("casualties", None)
+    _platforms_to_movement(low, cues)
     generic = cues.pop("generic_strike", None)
-    if generic and not any(t in cues for t in TYPE_GROUPS["strikes"]):
-        cues["explosion"] = generic
-    if "aid" in cues and "missile_strike" in cues:
-        # "plans to send the advanced Patriot anti-aircraft missiles": weapons as aid are no strike.
+    fire = cues.pop("fire", None)
+    no_strike = not any(t in cues for t in TYPE_GROUPS["strikes"]) and "ground_fighting" not in cues
+    if no_strike and (generic or (fire and "military_movement" not in cues)):
+        cues["explosion"] = generic or fire  # type: ignore[assignment]
+    if "infrastructure_damage" not in cues and any(t in cues for t in TYPE_GROUPS["strikes"]):
+        # A strike on a civilian structure ("Strike on school nr. 6") damages infrastructure.
+        structures = [m.span() for m in _STRUCTURE_RE.finditer(low)]
+        if structures:
+            cues["infrastructure_damage"] = structures
+    if "aid" in cues:
+        # "plans to send the advanced Patriot anti-aircraft missiles": weapons given as aid are no strike.
         aid_spans = cues["aid"]
-        kept = [s for s in cues["missile_strike"] if not any(a <= s[0] <= b + 60 for a, b in aid_spans)]
-        if kept:
-            cues["missile_strike"] = kept
-        else:
-            del cues["missile_strike"]
+        for t in ("missile_strike", "air_strike", "shelling", "drone_strike", "military_movement"):
+            if t in cues:
+                kept = [sp for sp in cues[t] if not any(a <= sp[0] <= b + 60 for a, b in aid_spans)]
+                if kept:
+                    cues[t] = kept
+                else:
+                    del cues[t]
 
 
 def _modality_of(low: str, found: dict[str, list[tuple[int, int]]], lo: int = 0, hi: int | None = None) -> str:
