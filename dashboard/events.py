@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import ahocorasick
 
@@ -895,7 +896,7 @@ _STRUCTURE_RE = re.compile(
     r"(?<![\w-])(?:buildings?|houses?|homes?|apartments?|school\w*|hospitals?|clinics?|kindergartens?|churche?s?"
     r"|cathedral|markets?|shops?|malls?|shopping|supermarkets?|universit\w+|colleges?|theat(?:re|er)s?|museums?"
     r"|librar\w+|stadiums?|hotels?|offices?|factor\w+|plants?|warehouses?|garages?|stations?|bridges?|airports?"
-    r"|infrastructure|facilit\w+|towers?|centre|center|complex|storage|pools?|residential|playgrounds?"
+    r"|infrastructure|facilit\w+|towers?|shopping cent(?:re|er)s?|complex|storage|pools?|residential|playgrounds?"
     r"|enterprises?|institutions?|elevators?|substations?|dormitor\w+|utilit\w+|palace)(?![\w])"
 )
 # Weapon platforms named without any attack verb are a military presence, not a strike
@@ -996,3 +997,229 @@ def classify_sentence(text: str) -> SentenceSignals:
         killed = _count(low, _COUNT_KILLED)
         injured = _count(low, _COUNT_INJURED)
     return SentenceSignals(types, _modality_of(low, found), killed, injured)
+
+
+# --- places within a sentence ---------------------------------------------------------------------
+# States, capitals and blocs: the names that news use metonymically for a government.
+_STATES = frozenset((
+    "russia", "ukraine", "belarus", "moscow", "kremlin", "the kremlin", "kyiv", "kiev", "minsk", "washington",
+    "united states", "the united states", "us", "u.s.", "usa", "america", "uk", "u.k.", "britain",
+    "great britain", "united kingdom", "the united kingdom", "london", "germany", "berlin", "france", "paris",
+    "poland", "warsaw", "china", "beijing", "turkey", "ankara", "iran", "tehran", "nato", "european union",
+    "the european union", "eu", "the eu", "brussels", "the west", "israel", "japan", "tokyo", "canada",
+    "ottawa", "italy", "rome", "russian federation", "the russian federation",
+))
+_LOCATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|on|at|near|nearby|outside|around|over|into|inside|across|toward|towards|to|of|against"
+    r"|from|hit|hitting|hits|struck|striking|strike|strikes|shelled|shelling|bombed|bombing|targeted|targeting"
+    r"|attacked|attacking|attack|attacks|invaded|invading|entered|entering|captured|capture|liberated"
+    r"|liberate|took|take|taking|seized|reached|approach\w*|outskirts of|north of|south of|east of|west of"
+    r"|km from|kilometres from|kilometers from|miles from|between|and|or|,)"
+    r"\s+(?:the\s+)?(?:(?:capital|city|town|village|region|oblast|settlement|district|port city|port|centre"
+    r"|center|north|south|east|west|northern|southern|eastern|western|central|occupied|besieged|frontline"
+    r"|front-line|key|strategic|embattled|nearby|ukrainian|russian|southern|small|large)\s+(?:of\s+)?)*$"
+)
+_ORIGIN_BEFORE = re.compile(
+    r"(?<![\w-])(?:launch\w*|fired|fire|firing|shot|attack\w*|strikes?|struck|came|coming|flew|flying|flown"
+    r"|entered|entering|crossed|crossing|took off|taking off|invad\w*|advanc\w*|sent|moved|moving)\s+"
+    r"(?:[^\s]+\s+){0,5}?from\s+(?:the\s+)?(?:territory of\s+|direction of\s+|area of\s+|side of\s+)?$"
+)
+_SPEAKER_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:[^\s]+\s+){0,2}?(?:said|says|say|saying|claim\w*|stated|states|announced|announces"
+    r"|reported|reports|accus\w+|denied|denies|insist\w*|warned|warns|told|tells|believes?|alleged|alleges"
+    r"|confirm\w*|declared|added|noted|argued|responded|blamed|condemned|is trying|tries|has said"
+    r"|maintains?|spokes\w+|officials?|authorities|government|administration|ministry|correspondent|reporter"
+    r"|envoy|ambassador|embassy|press service|mayor|governor|leadership|regime)(?![\w])"
+)
+_SPEAKER_BEFORE = re.compile(
+    r"(?<![\w-])(?:spokes\w+|officials?|correspondent|reporter|journalist|authorities|government|ministry"
+    r"|envoy|ambassador|embassy|sources?|analysts?|commentators?|diplomats?|leaders?|warnings?|statements?"
+    r"|claims?|accusations?|according to|said by|comments?|message|appeal)\s+(?:in|from|of|by|to)?\s*"
+    r"(?:the\s+)?$"
+)
+_VENUE_BEFORE = re.compile(
+    r"(?<![\w-])(?:visit\w*|visit to|trip to|travel\w* to|arriv\w* in|talks in|meeting in|meet\w* in"
+    r"|summit in|negotiations in|hosted|host|held in|met in|conference in|gathered in|flew to|flies to)"
+    r"\s+(?:the\s+)?$"
+)
+_TITLE_OF_BEFORE = re.compile(
+    r"(?<![\w-])(?:president|prime minister|premier|leader|minister|king|queen|head|chief|ambassador|embassy"
+    r"|government|people|citizens|parliament|capital|flag|anthem|foreign minister|defen[cs]e minister)\s+of\s+"
+    r"(?:the\s+)?$"
+)
+_RECIPIENT_BEFORE = re.compile(r"(?<![\w-])(?:to|for|into)\s+(?:the\s+)?$")
+_DONOR_AFTER = re.compile(
+    r"^(?:['’]s)?[^.;]{0,60}?(?<![\w-])(?:announc\w+|pledg\w+|will send|sends?|sent|provid\w+|donat\w+"
+    r"|agreed to|approved|gave|gives|offer\w*|supplies|supplied|deliver\w*|promis\w+|train\w*|will expand)"
+    r"(?![\w])"
+)
+_DONOR_BEFORE = re.compile(r"(?<![\w-])(?:from|by|of)\s+(?:the\s+)?$")
+_ACTOR_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:[^\s]+\s+){0,2}?(?:recruits|troops|forces|army|military|allies|president|government"
+    r"|leaders?|citizens|soldiers|navy|air force|offensive|invasion|war|attacks?|strikes?|missiles?|drones?)"
+    r"|,?\s*(?:has|have|had|is|was|were|are|will|would|could|can|may|might|continues?|continued|also"
+    r"|appears?|seems?|launch\w*|attack\w*|struck|fired|invad\w*|shell\w*|bomb\w*|us\w+|hopes?|wants?"
+    r"|plans?|planned|prepar\w*|tried|tries|mobili\w+|deploy\w*|sent|sends|keeps?|began|begins?|started"
+    r"|and\s+[^\s]+\s+(?:have|are|were|has)))(?![\w])"
+)
+_ACTOR_BEFORE = re.compile(r"(?<![\w-])(?:by|accus\w+|blamed|condemned|urged|called on|warned|is|was)\s+(?:the\s+)?$")
+_PASSIVE_AFTER = re.compile(
+    r"^\s*(?:[^\s]+\s+){0,3}?(?:hit|struck|attacked|shelled|bombed|targeted|damaged|destroyed|affected|plunged"
+    r"|left|rocked|pounded|run out|ran out|lost|without|under (?:fire|attack)|came under|suffered)(?![\w])"
+)
+_RIVER_AFTER = re.compile(r"^\s*(?:river|river's|river’s|riverbank|estuary)(?![\w])")
+_COMPARE_BEFORE = re.compile(
+    r"(?<![\w-])(?:than|like|such as|compared (?:to|with)|similar to|unlike|after|since|born in|native of"
+    r"|based in|named after|rather than|bigger than|larger than|second to)\s+(?:the\s+)?$"
+)
+_DIRECTION_AFTER = re.compile(r"^\s*(?:direction|axis|sector|front|bridgehead)(?![\w])")
+
+_EVENT_SITE_TYPES = frozenset(TYPE_GROUPS["strikes"] + TYPE_GROUPS["effects"] + TYPE_GROUPS["ground"])
+
+
+def _is_state(name: str) -> bool:
+    return name.strip() in _STATES
+
+
+def place_role(text: str, start: int, end: int) -> str:
+    """Role of the place named at text[start:end] within the one sentence `text` (see module docs)."""
+    if not text or not (0 <= start < end <= len(text)):
+        return "mentioned"
+    low = _lower(text)
+    name = low[start:end]
+    before = low[max(0, start - 100):start]
+    after = low[end:end + 100]
+    found = _analyse(low)
+    has_event = any(t in found for t in _EVENT_SITE_TYPES)
+    state = _is_state(name) or _is_state(name.removeprefix("the "))
+
+    # Descriptive mentions: rivers, hyphenated compounds ("the Ukraine-Belarus border"), comparisons.
+    if name.endswith(" river") or _RIVER_AFTER.match(after) or after.startswith("-") or before.endswith("-"):
+        return "mentioned"
+    if _COMPARE_BEFORE.search(before):
+        return "mentioned"
+    if _ORIGIN_BEFORE.search(before):
+        return "origin"
+    if _SPEAKER_BEFORE.search(before):
+        return "speaker"
+    if name in ("kremlin", "the kremlin") and not re.search(r"(?:in|at|inside)\s+(?:the\s+)?$", before):
+        return "speaker"
+    if _VENUE_BEFORE.search(before):
+        return "venue"
+    if _TITLE_OF_BEFORE.search(before):
+        return "mentioned"  # "Alexander Lukashenko, the President of Belarus"
+    if state and _ACTOR_AFTER.match(after) and after[:1] in "'’":
+        return "actor"  # "half of Russia’s 300,000 new recruits"
+    located = bool(_LOCATION_BEFORE.search(before))
+    if _DIRECTION_AFTER.match(after):
+        return "site"
+    if "aid" in found and not has_event:
+        if located and _RECIPIENT_BEFORE.search(before):
+            return "mentioned"
+        if state and _DONOR_BEFORE.search(before):
+            return "donor"
+        if located and not before.rstrip().endswith((",", "and", "or")):
+            return "aid_site"
+        if state and _DONOR_AFTER.match(after):
+            return "donor"
+    if located and not before.rstrip().endswith((",", "and", "or")):
+        if has_event:
+            return "site"
+        if "diplomacy" in found:
+            return "venue"
+        return "mentioned"
+    if _SPEAKER_AFTER.match(after):
+        if state or not has_event:
+            return "speaker"
+        return "site"
+    if state:
+        if _PASSIVE_AFTER.match(after) and has_event:
+            return "site"
+        if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before):
+            return "actor"
+        if "aid" in found and _DONOR_AFTER.match(after):
+            return "donor"
+    if has_event:
+        return "site"
+    if "diplomacy" in found and located:
+        return "venue"
+    return "actor" if state and _ACTOR_AFTER.match(after) else "mentioned"
+
+
+# Clause boundaries for scoping types and modality to the part of a sentence that names a place.
+_SEGMENT_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|(?<![\w-])(?:but|while|whereas|although)(?![\w])")
+_RELATIVE_START = re.compile(r"^\s*(?:where|which|whose|when|who|that|as|after|with|killing|injuring|wounding"
+                             r"|leaving|causing|damaging|destroying)(?![\w])")
+_PLACE_AFTER_PREP = re.compile(
+    r"(?<![\w-])(?:in|on|at|near|of|to|over|into|outside|around)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+"
+)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Clauses of a sentence; a relative clause ("…, where missiles fell") joins the clause before it."""
+    cuts = [0]
+    for m in _SEGMENT_BREAK.finditer(text):
+        cuts.append(m.start())
+    cuts.append(len(text))
+    raw = [(a, b) for a, b in pairwise(cuts) if b > a]
+    merged: list[tuple[int, int]] = []
+    for a, b in raw:
+        body = text[a:b].lstrip(",;:()[]–—- ")
+        if merged and (not body.strip() or _RELATIVE_START.match(body)):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _own_segment(segments: list[tuple[int, int]], start: int) -> tuple[int, int]:
+    for a, b in segments:
+        if a <= start < b:
+            return a, b
+    return 0, 0
+
+
+def place_types(text: str, start: int, end: int, signals: SentenceSignals) -> tuple[str, ...]:
+    """The sentence's event types that apply to the place at text[start:end], given its role."""
+    role = place_role(text, start, end)
+    if role == "venue":
+        return ("diplomacy",)
+    if role in ("aid_site", "donor"):
+        return ("aid",)
+    if role != "site":
+        return ()
+    site_types = [t for t in signals.types if t in _EVENT_SITE_TYPES]
+    if len(site_types) <= 1:
+        return tuple(site_types)
+    found = _analyse(_lower(text))
+    segments = _segments(text)
+    own = _own_segment(segments, start)
+    claimed = [
+        (a, b) for a, b in segments
+        if (a, b) != own and any(m.start() < start or m.start() >= end for m in _PLACE_AFTER_PREP.finditer(text, a, b))
+    ]
+    kept = []
+    for t in site_types:
+        spans = found.get(t, [])
+        elsewhere = spans and all(any(a <= s < b for a, b in claimed) for s, _e in spans)
+        if not elsewhere:
+            kept.append(t)
+    return tuple(kept or site_types)
+
+
+def place_modality(text: str, start: int, end: int, signals: SentenceSignals | None = None) -> str:
+    """Modality for the place at text[start:end]: the sentence's, unless the place sits in a relative
+    clause with its own ("a stalemate could be reached …, where Russian forces are holding an offensive
+    to take the town of Bakhmut": Bakhmut is reported)."""
+    low = _lower(text)
+    found = _analyse(low)
+    sentence = signals.modality if signals is not None else _modality_of(low, found)
+    if not (0 <= start < end <= len(text)):
+        return sentence
+    cuts = [0, *(m.start() for m in _SEGMENT_BREAK.finditer(text)), len(text)]
+    for a, b in pairwise(cuts):
+        if a <= start < b:
+            body = text[a:b].lstrip(",;:()[]–—- ")
+            if _RELATIVE_START.match(body) and body.split(None, 1)[0].lower() in ("where", "which", "whose", "who"):
+                return _modality_of(low, found, a, b)
+    return sentence
