@@ -170,6 +170,28 @@ class Gazetteer:
         pop = int(self._population[i])
         return weight + math.log10(pop + 1) + (0.5 if primary else 0.0)
 
+    def base_scores(self, cands: list[tuple[int, bool]]) -> dict[int, float]:
+        """Context-free score of each candidate of one name.
+
+        Where a country has a place of this very name, its places that merely list the name among
+        historical or foreign-language alternates are much less likely meant ("Oleksandrivka" is
+        not Donetsk) -- unless that place dwarfs the namesakes ("Zaporizhzhia": the city of 700,000,
+        not the village of 656 whose GeoNames name is spelt that way).
+        """
+        owners: dict[str, int] = {}
+        for i, primary in cands:
+            if primary:
+                cc = str(self._country[i])
+                owners[cc] = max(owners.get(cc, 0), int(self._population[i]))
+        out = {}
+        for i, primary in cands:
+            score = self.prior(i, primary)
+            cc = str(self._country[i])
+            if not primary and cc in owners and int(self._population[i]) < 20 * max(owners[cc], 1000):
+                score -= 3.0
+            out[i] = score
+        return out
+
     def candidates(
         self,
         name: str,
@@ -184,12 +206,10 @@ class Gazetteer:
                 found[i] = found.get(i, False) or primary
         wanted = set(features) if features else None
         cc = country.upper() if country else None
-        # Where a country has a place of this very name, its places that merely list the name
-        # among historical or foreign-language alternates are much less likely meant.
-        owners = {self._country[i] for i, primary in found.items() if primary}
+        base = self.base_scores(list(found.items()))
         scored = [
-            (self.prior(i, primary) - (0.0 if primary or self._country[i] not in owners else 3.0), i)
-            for i, primary in found.items()
+            (base[i], i)
+            for i in found
             if (cc is None or self._country[i] == cc) and (wanted is None or self._feature[i] in wanted)
         ]
         scored.sort(key=lambda t: (-t[0], str(self._id[t[1]])))

@@ -102,15 +102,13 @@ class Resolver:
         if not cands:
             return None
         total = sum(countries.values()) or 1.0
-        owners = {self.gaz.country(i) for i, primary in cands if primary}
+        base = self.gaz.base_scores(cands)
         wanted = _CUE_FEATURES.get(m.cue)
         best, best_score = None, -math.inf
-        for i, primary in cands:
+        for i, _primary in cands:
             cc = self.gaz.country(i)
             feature = self.gaz.feature(i)
-            score = self.gaz.prior(i, primary)
-            if not primary and cc in owners:
-                score -= 3.0
+            score = base[i]
             score += 4.0 * countries.get(cc, 0.0) / total
             if self.country_bias and cc == self.country_bias:
                 score += 1.5
