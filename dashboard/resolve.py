@@ -57,11 +57,16 @@ class Resolver:
         cands = [self.candidates(m) for m in mentions]
         # Pass 1: context-free best guesses give the document's countries and points.
         guesses = [self._best(m, c, Counter(), [], {}) for m, c in zip(mentions, cands)]
-        countries = Counter()
+        countries: Counter = Counter()
+        votes: list[tuple[str, float] | None] = []
         for c, g in zip(cands, guesses):
-            if g is not None:
-                # An unambiguous name is stronger evidence than a guess among many.
-                countries[self.gaz.country(g[0])] += 1.0 if len(c) == 1 else 0.5
+            if g is None:
+                votes.append(None)
+                continue
+            # An unambiguous name is stronger evidence than a guess among many.
+            vote = (self.gaz.country(g[0]), 1.0 if len(c) == 1 else 0.25)
+            countries[vote[0]] += vote[1]
+            votes.append(vote)
         points = [
             self.gaz.point(g[0])
             for c, g in zip(cands, guesses)
@@ -70,7 +75,11 @@ class Resolver:
         regions = self._region_links(text, mentions, guesses)
         out = []
         for idx, (m, c) in enumerate(zip(mentions, cands)):
-            best = self._best(m, c, countries, points, regions.get(idx, {}))
+            others = countries
+            if votes[idx] is not None:  # a name is not evidence for its own reading
+                others = countries.copy()
+                others[votes[idx][0]] -= votes[idx][1]
+            best = self._best(m, c, others, points, regions.get(idx, {}))
             if best is None:
                 out.append(ResolvedMention(m, None, 0.0))
                 continue
@@ -101,7 +110,7 @@ class Resolver:
     def _best(self, m: Mention, cands, countries: Counter, points, admin1_bonus: dict[str, float]):
         if not cands:
             return None
-        total = sum(countries.values()) or 1.0
+        top = max(countries.values(), default=0.0) or 1.0  # the document's main countries get full credit
         base = self.gaz.base_scores(cands)
         wanted = _CUE_FEATURES.get(m.cue)
         best, best_score = None, -math.inf
@@ -109,7 +118,7 @@ class Resolver:
             cc = self.gaz.country(i)
             feature = self.gaz.feature(i)
             score = base[i]
-            score += 4.0 * countries.get(cc, 0.0) / total
+            score += 4.0 * max(countries.get(cc, 0.0), 0.0) / top
             if self.country_bias and cc == self.country_bias:
                 score += 1.5
             if wanted:
