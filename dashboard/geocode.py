@@ -82,7 +82,9 @@ class GazetteerGeocoder(Geocoder):
         self.gazetteer = gazetteer
         self.country_bias = country_bias.upper() if country_bias else None
         self.fallback = fallback
-        self._points = None  # (lat_rad, lon_rad, feature) arrays for reverse(), built on first use
+        # reverse()'s index, built on first use and kept for this geocoder's life (the gazetteer is immutable):
+        self._points = None  # (lat radians, lon radians, feature) arrays over every record
+        self._rows_by_features: dict[frozenset, Any] = {}  # feature filter -> (rows, lats, lons)
 
     # --- forward ---------------------------------------------------------------------------------
     def geocode(self, query: str, *, exactly_one: bool = True, country_codes: str | Iterable[str] | None = None,
@@ -90,7 +92,7 @@ class GazetteerGeocoder(Geocoder):
         """Ranked places named `query`: one Location, a list (exactly_one=False), or None.
 
         `country_codes` keeps only those countries; `country_bias` (set at construction) keeps all
-        but puts the bias country's places of exactly that name first.
+        but puts the bias country's places first when one of them has exactly that name.
         """
         query = (query or "").strip()
         if not query:
@@ -115,11 +117,20 @@ class GazetteerGeocoder(Geocoder):
         if countries:
             found = [p for p in found if p.country in countries]
         if self.country_bias:
-            wanted = normalise_query(query)
-            # sorted() is stable: the gazetteer's order holds within each group.
-            found = sorted(found, key=lambda p: not (p.country == self.country_bias
-                                                    and normalise_query(p.name) == wanted))
+            found = self._biased(query, found)
         return found[:limit]
+
+    def _biased(self, query: str, found: list[Place]) -> list[Place]:
+        """The bias country's places first, in the gazetteer's order, if one of them bears this very name.
+
+        Requiring the name keeps a village that merely lists "Moscow" among its alternate names from
+        jumping ahead of Moscow, while the gazetteer's own ranking still decides within the country.
+        """
+        wanted = normalise_query(query)
+        home = [p for p in found if p.country == self.country_bias]
+        if not any(normalise_query(p.name) == wanted for p in home):
+            return found
+        return home + [p for p in found if p.country != self.country_bias]
 
     def _ask_online(self, query: str, countries: set[str] | None, limit: int, timeout) -> list[Location]:
         country = ",".join(sorted(countries)) if countries else None
@@ -142,13 +153,20 @@ class GazetteerGeocoder(Geocoder):
 
         point = Point(query)
         lat_r, lon_r, feature = self._point_index()
-        keep = np.ones(len(lat_r), dtype=bool) if not features else np.isin(feature, list(features))
-        if not keep.any():
+        wanted = frozenset(features or ())
+        if wanted not in self._rows_by_features:
+            keep = np.isin(feature, list(wanted)) if wanted else np.ones(len(lat_r), dtype=bool)
+            idx = np.nonzero(keep)[0]
+            self._rows_by_features[wanted] = (idx, lat_r[idx], lon_r[idx])
+        idx, lats, lons = self._rows_by_features[wanted]
+        if not len(idx):
             return None if exactly_one else []
-        idx = np.nonzero(keep)[0]
-        dist = _haversine_km(math.radians(point.latitude), math.radians(point.longitude), lat_r[idx], lon_r[idx])
-        count = 1 if exactly_one else max(1, int(limit))
-        order = np.argsort(dist, kind="stable")[:count]
+        dist = _haversine_km(math.radians(point.latitude), math.radians(point.longitude), lats, lons)
+        count = min(len(idx), 1 if exactly_one else max(1, int(limit)))
+        # Every row no farther than the count-th nearest (ties included), then by distance and record order.
+        cutoff = np.partition(dist, count - 1)[count - 1]
+        nearest = np.nonzero(dist <= cutoff)[0]
+        order = nearest[np.lexsort((idx[nearest], dist[nearest]))][:count]
         out = []
         for j in order:
             if max_km is not None and dist[j] > max_km:

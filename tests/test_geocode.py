@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -101,6 +102,24 @@ def test_country_bias_changes_the_ranking_but_keeps_the_rest(gazetteer):
     assert {loc.raw["id"] for loc in biased} == {loc.raw["id"] for loc in plain}
 
 
+def test_country_bias_needs_a_place_of_that_very_name_and_keeps_the_home_order():
+    places = [
+        Place("gn:10", "Moscow", 55.75, 37.62, "city", "RU", "Moscow", 10_000_000, 1, "geonames"),
+        Place("gn:11", "Moskovka", 49.0, 36.0, "city", "UA", "Kharkiv", 900, 1, "geonames"),
+        Place("gn:12", "Mykolaiv", 46.97, 31.99, "city", "UA", "Mykolaiv", 480_000, 1, "geonames"),
+        Place("gn:13", "Mykolaiv", 49.5, 26.0, "settlement", "UA", "Khmelnytskyi", 0, 1, "katottg"),
+    ]
+
+    class Double(GazetteerDouble):
+        def candidates(self, name, country=None, features=None, limit=10):
+            hits = {"moscow": ["gn:10", "gn:11"], "mykolaiv": ["gn:12", "gn:13"]}[normalise_query(name)]
+            return [self.get(h) for h in hits if not country or self.get(h).country == country][:limit]
+
+    geocoder = GazetteerGeocoder(Double(places), country_bias="UA")
+    assert geocoder.geocode("Moscow").raw["id"] == "gn:10"  # Moskovka only lists the name
+    assert geocoder.geocode("Mykolaiv").raw["id"] == "gn:12"  # the city stays ahead of the hamlet
+
+
 def test_country_codes_and_features_filter(gazetteer):
     geocoder = GazetteerGeocoder(gazetteer)
     assert [loc.raw["id"] for loc in geocoder.geocode("Pervomaisk", exactly_one=False, country_codes="UA")] == [
@@ -121,6 +140,17 @@ def test_reverse_gives_the_nearest_point_place(gazetteer):
     assert near[0].raw["distance_km"] < near[1].raw["distance_km"] < near[2].raw["distance_km"]
     assert geocoder.reverse((49.5, 36.45), features=None).raw["id"] == "cur:ua-kharkiv-oblast"
     assert geocoder.reverse((0.0, 0.0), max_km=100) is None
+
+
+def test_reverse_breaks_distance_ties_by_record_order():
+    twins = [Place("gn:20", "Bakhmut", 48.5953, 38.0003, "city", "UA", "Donetsk", 70000, 1, "geonames"),
+             Place("ua:20", "Bakhmut", 48.5953, 38.0003, "settlement", "UA", "Donetsk", 0, 1, "katottg"),
+             Place("gn:21", "Soledar", 48.6833, 38.0833, "city", "UA", "Donetsk", 10000, 1, "geonames")]
+    geocoder = GazetteerGeocoder(GazetteerDouble(twins))
+    for _ in range(3):
+        assert geocoder.reverse((48.6, 38.0)).raw["id"] == "gn:20"
+    assert [loc.raw["id"] for loc in geocoder.reverse((48.6, 38.0), exactly_one=False, limit=2)] == [
+        "gn:20", "ua:20"]
 
 
 # --- online fallback against a fake Nominatim ----------------------------------------------------------
@@ -296,9 +326,10 @@ def test_cli_asks_online_only_with_online(cli_with, nominatim, tmp_path, monkeyp
 @pytest.fixture(scope="module")
 def real_gazetteer():
     gz = pytest.importorskip("dashboard.gazetteer")
-    if not (GEODATA / "places.parquet").exists():
-        pytest.skip("gazetteer not built (make gazetteer)")
-    return gz.Gazetteer.load(GEODATA)
+    directory = Path(os.environ.get("STRIKEMAP_GAZETTEER") or GEODATA)
+    if not (directory / "places.parquet").exists():
+        pytest.skip(f"gazetteer not built in {directory} (make gazetteer)")
+    return gz.Gazetteer.load(directory)
 
 
 def test_real_gazetteer_places_ukrainian_towns_and_regions(real_gazetteer):
