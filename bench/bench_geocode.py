@@ -28,13 +28,66 @@ HIT_KM = 10.0
 
 # Towns as strike reports spell them (Ukrainian-official and Russian-style transliterations mixed).
 TOWNS = [
-    "Mariupol", "Kharkiv", "Donetsk", "Kyiv", "Mykolaiv", "Kherson", "Severodonetsk", "Izyum", "Borodyanka",
-    "Chernihiv", "Popasna", "Zaporizhzhia", "Bucha", "Lyman", "Bakhmut", "Rubizhne", "Avdiivka", "Dnipro",
-    "Irpin", "Makariv", "Volnovakha", "Chuhuiv", "Okhtyrka", "Slovyansk", "Nova Kakhovka", "Lysychansk",
-    "Enerhodar", "Odesa", "Alchevsk", "Soledar", "Kramatorsk", "Horlivka", "Luhansk", "Lviv", "Svatove",
-    "Kupyansk", "Vinnytsia", "Chasiv Yar", "Vorzel", "Merefa", "Vuhledar", "Tokmak", "Orikhiv", "Marinka",
-    "Hostomel", "Makiivka", "Bila Tserkva", "Bilohorivka", "Slavutych", "Shakhtarsk", "Pokrovsk", "Nikopol",
-    "Lozova", "Derhachi", "Trostyanets", "Toretsk", "Ochakiv", "Yasynuvata", "Kremenchuk", "Kostyantynivka",
+    "Mariupol",
+    "Kharkiv",
+    "Donetsk",
+    "Kyiv",
+    "Mykolaiv",
+    "Kherson",
+    "Severodonetsk",
+    "Izyum",
+    "Borodyanka",
+    "Chernihiv",
+    "Popasna",
+    "Zaporizhzhia",
+    "Bucha",
+    "Lyman",
+    "Bakhmut",
+    "Rubizhne",
+    "Avdiivka",
+    "Dnipro",
+    "Irpin",
+    "Makariv",
+    "Volnovakha",
+    "Chuhuiv",
+    "Okhtyrka",
+    "Slovyansk",
+    "Nova Kakhovka",
+    "Lysychansk",
+    "Enerhodar",
+    "Odesa",
+    "Alchevsk",
+    "Soledar",
+    "Kramatorsk",
+    "Horlivka",
+    "Luhansk",
+    "Lviv",
+    "Svatove",
+    "Kupyansk",
+    "Vinnytsia",
+    "Chasiv Yar",
+    "Vorzel",
+    "Merefa",
+    "Vuhledar",
+    "Tokmak",
+    "Orikhiv",
+    "Marinka",
+    "Hostomel",
+    "Makiivka",
+    "Bila Tserkva",
+    "Bilohorivka",
+    "Slavutych",
+    "Shakhtarsk",
+    "Pokrovsk",
+    "Nikopol",
+    "Lozova",
+    "Derhachi",
+    "Trostyanets",
+    "Toretsk",
+    "Ochakiv",
+    "Yasynuvata",
+    "Kremenchuk",
+    "Kostyantynivka",
 ]
 
 
@@ -70,8 +123,10 @@ def run(geocoder: GazetteerGeocoder, gold: dict[str, tuple[float, float, int]]) 
             hits += 1
         else:
             raw = loc.raw
-            misses.append(f"  {name:16} {km:8.1f} km  -> {raw['id']} {raw['name']} ({raw['feature']}, "
-                          f"{raw['admin1'] or '-'}, {raw['country'] or '-'})")
+            misses.append(
+                f"  {name:16} {km:8.1f} km  -> {raw['id']} {raw['name']} ({raw['feature']}, "
+                f"{raw['admin1'] or '-'}, {raw['country'] or '-'})"
+            )
     return hits, misses
 
 
@@ -94,15 +149,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"gazetteer: {len(gazetteer):,} records, loaded in {load_s:.2f} s")
-    print(f"towns with gold: {len(gold)} of {len(TOWNS)} (from {sum(g[2] for g in gold.values())} reports)"
-          + (f"; absent: {', '.join(absent)}" if absent else ""))
-    for label, geocoder in (("top-1, no bias", GazetteerGeocoder(gazetteer)),
-                            ("top-1, country_bias=UA", GazetteerGeocoder(gazetteer, country_bias="UA"))):
+    print(
+        f"towns with gold: {len(gold)} of {len(TOWNS)} (from {sum(g[2] for g in gold.values())} reports)"
+        + (f"; absent: {', '.join(absent)}" if absent else "")
+    )
+    for label, geocoder in (
+        ("top-1, no bias", GazetteerGeocoder(gazetteer)),
+        ("top-1, country_bias=UA", GazetteerGeocoder(gazetteer, country_bias="UA")),
+    ):
         started = time.perf_counter()
         hits, misses = run(geocoder, gold)
         per_query_ms = (time.perf_counter() - started) / len(gold) * 1000
-        print(f"\n{label}: {hits}/{len(gold)} within {HIT_KM:g} km ({hits / len(gold):.0%}); "
-              f"{per_query_ms:.2f} ms per query")
+        print(
+            f"\n{label}: {hits}/{len(gold)} within {HIT_KM:g} km ({hits / len(gold):.0%}); "
+            f"{per_query_ms:.2f} ms per query"
+        )
         if misses:
             print("misses:")
             print("\n".join(misses))
@@ -122,8 +183,10 @@ def run_reverse(geocoder: GazetteerGeocoder, gold: dict[str, tuple[float, float,
         forward = geocoder.geocode(name)
         same += bool(loc and forward and loc.raw["id"] == forward.raw["id"])
     per_query_ms = (time.perf_counter() - started) / len(gold) * 1000
-    print(f"\nreverse: index built in {build_s:.2f} s; {per_query_ms:.2f} ms per reverse+geocode pair; "
-          f"nearest place is the top-1 forward answer for {same}/{len(gold)} gold points")
+    print(
+        f"\nreverse: index built in {build_s:.2f} s; {per_query_ms:.2f} ms per reverse+geocode pair; "
+        f"nearest place is the top-1 forward answer for {same}/{len(gold)} gold points"
+    )
 
 
 if __name__ == "__main__":
