@@ -137,7 +137,9 @@ class Gazetteer:
         reviewed (curated) area, sea or river: names that news capitalise only as places.
         """
         feature = self._feature[self._place]
-        big = ((self._population[self._place] >= 100_000) & (feature == "city")) | (feature == "admin1")
+        big = ((self._population[self._place] >= 100_000) & (feature == "city")) | (
+            (feature == "admin1") & ~self._common  # "Western", "Central": regions, but words first
+        )
         broad = np.isin(feature, ["country", "continent"]) | (self._source[self._place] == "curated")
         flags: dict[str, int] = {}
         for k, dem, com, b, r in zip(

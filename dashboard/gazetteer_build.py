@@ -250,9 +250,24 @@ class Builder:
         return n
 
     def add_admin1(self, rows, city_keys_by_country: dict[str, set[str]]) -> None:
+        # A reviewed (curated) region replaces the generated one of the same name, and takes its aliases.
+        curated: dict[tuple[str, str], Record] = {}
+        for rec in self.records.values():
+            if rec.source == "curated" and rec.feature == "admin1":
+                for k in rec.names:
+                    curated[(rec.country, k)] = rec
         for code, geonameid, name, aliases in rows:
             pts = self.city_points.get(code)
             if not pts:
+                continue
+            cc = code.split(".")[0]
+            english = self.admin1_name.get(code, name)
+            same = curated.get((cc, key(english))) or next(
+                (curated[(cc, key(a))] for a in aliases if (cc, key(a)) in curated), None
+            )
+            if same is not None:
+                self.targets[f"admin1:{code}"] = same.id
+                self.admin1_name[code] = same.name
                 continue
             cc = code.split(".")[0]
             lat, lon = _box_centre(pts)
@@ -356,7 +371,7 @@ class Builder:
                     lon=float(row["lon"]),
                     feature=row["feature"],
                     country=row.get("country", "") or "",
-                    admin1=row.get("admin1", "") or "",
+                    admin1=row.get("admin1", "") or (row["name"] if row["feature"] == "admin1" else ""),
                     population=0,
                     precision=int(row.get("precision") or 3),
                     source="curated",
