@@ -60,7 +60,9 @@ def geocode_command(name: str, country: str | None, features: tuple[str, ...], l
     finally:
         if fallback is not None:
             fallback.close()
-    columns = ("id", "name", "lat", "lon", "feature", "admin1", "country", "population", "precision", "source")
+    columns = (
+        "id", "name", "lat", "lon", "feature", "admin1", "country", "population", "precision", "source",
+    )
     rows = [{c: loc.raw.get(c, "") for c in columns} for loc in found]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
