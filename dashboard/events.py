@@ -467,6 +467,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             anti-tank
             (?:destroyed|destruction of|hit|struck) (?:\w+ ){0,2}tanks?
             setbacks? to (?:\w+ )?troops(?: in)?
+            (?:destroyed|eliminated|killed|neutrali[sz]ed|wounded|killing|wounding) (?:\S+ ){0,4}?(?:soldiers|troops|servicem[ae]n|personnel|militants|fighters|mercenaries|units?) (?:\w+ )?in
             training (?:\w+ ){0,3}personnel
         """),
     ),
@@ -601,7 +602,7 @@ _THREATENED = _lines(r"""
 """)
 _EXPECTED = _lines(r"""
     could
-    may(?! \d)
+    may(?<!\d may)(?! \d)
     might
     would
     will
@@ -938,7 +939,7 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
             civil = _CIVIL_RE.search(low)
             military = _MILITARY_RE.search(low)
             people = "casualties" in cues and _PEOPLE_RE.search(low)
-            if (military and not civil) or (people and not civil):
+            if not civil and (military or people or "interception" in cues):
                 del cues["infrastructure_damage"]
     if "no_casualties" in cues:
         cues.pop("casualties", None)
@@ -948,7 +949,9 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
     no_strike = not any(t in cues for t in TYPE_GROUPS["strikes"]) and "ground_fighting" not in cues
     if no_strike and (generic or (fire and "military_movement" not in cues)):
         cues["explosion"] = generic or fire  # type: ignore[assignment]
-    if "infrastructure_damage" not in cues and any(t in cues for t in TYPE_GROUPS["strikes"]):
+    if "infrastructure_damage" not in cues and "casualties" not in cues and any(
+        t in cues for t in TYPE_GROUPS["strikes"]
+    ):
         # A strike on a civilian structure ("Strike on school nr. 6") damages infrastructure.
         structures = [m.span() for m in _STRUCTURE_RE.finditer(low)]
         if structures:
