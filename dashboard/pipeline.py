@@ -91,6 +91,7 @@ class Pipeline:
                         quotes=context,
                     )
                 )
+        events = _with_speaker_quotes(events, mentions, sentences, quotes)
         return ArticleResult(article=article, mentions=tuple(mentions), events=tuple(events), quotes=quotes)
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -110,9 +111,34 @@ def _group(resolved: list[ResolvedMention], sentences: list[Sentence]) -> dict[i
     return out
 
 
+def _with_speaker_quotes(events, mentions, sentences, quotes):
+    """Add to each event the quotes of people the article places there ("said the military
+    spokesman in Kyiv, ..."): the voices an analyst wants beside the sentence about the place."""
+    voiced: dict[str, list[Quote]] = {}
+    for rm in mentions:
+        if rm.role != "speaker" or rm.place is None:
+            continue
+        for q in quotes:
+            s = next((s for s in sentences if s.start <= rm.mention.start < s.end), None)
+            if s is not None and q.start < s.end and q.end > s.start:
+                voiced.setdefault(rm.place.id, []).append(q)
+    if not voiced:
+        return events
+    out = []
+    for ev in events:
+        if ev.modality != "reported":
+            out.append(ev)
+            continue
+        extra = tuple(q for q in voiced.get(ev.place.id, ()) if q not in ev.quotes)
+        out.append(replace(ev, quotes=ev.quotes + extra) if extra else ev)
+    return out
+
+
 def _drop_locators(found):
     """In one sentence, a region, country or river named beside a town locates the town; it is not
     a second site ("Oleksandrivka, Donetsk region"; "Kharkiv, Ukraine"; "Kherson on the Dnipro")."""
+    # A country is too vague to map a strike at; it stays a site only for aid and diplomacy.
+    found = [f for f in found if f[0].place.feature not in _BROAD or not set(f[1]) - {"aid", "diplomacy"}]
     precise = [rm.place for rm, _, _ in found if rm.place.feature not in _WATER | _BROAD | _REGIONAL]
     if not precise:
         water_or_region = [f for f in found if f[0].place.feature not in _BROAD]
@@ -120,7 +146,7 @@ def _drop_locators(found):
     keep = []
     for item in found:
         place = item[0].place
-        if place.feature in _WATER or place.feature in _BROAD:
+        if place.feature in _WATER or (place.feature in _BROAD and set(item[1]) - {"aid", "diplomacy"}):
             continue
         if place.feature in _REGIONAL and any(p.admin1 and p.admin1 == place.admin1 for p in precise):
             continue
