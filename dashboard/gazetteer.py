@@ -64,6 +64,8 @@ class Gazetteer:
         self._demonym = names["demonym"]
         self._common = names["common"]
         self.common_words: frozenset[str] = frozenset()
+        # Regions where strikes are reported most: a small prior for a town of an ambiguous name.
+        self.region_prior: dict[tuple[str, str], float] = {}
         self._by_id = {pid: i for i, pid in enumerate(self._id)}
 
     # --- loading ---------------------------------------------------------------------------------
@@ -94,6 +96,7 @@ class Gazetteer:
         words = directory / "common_words.txt"
         if words.exists():
             gaz.common_words = frozenset(words.read_text(encoding="utf-8").split())
+        gaz.region_prior = _region_prior(directory / "curated" / "conflict_regions.csv")
         return gaz
 
     # --- lookups ---------------------------------------------------------------------------------
@@ -214,6 +217,16 @@ class Gazetteer:
         ]
         scored.sort(key=lambda t: (-t[0], str(self._id[t[1]])))
         return [self.place(i) for _, i in scored[:limit]]
+
+
+def _region_prior(path: Path) -> dict[tuple[str, str], float]:
+    """(country, admin1) -> weight from geodata/curated/conflict_regions.csv, if present."""
+    import csv
+
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as f:
+        return {(r["country"], r["admin1"]): float(r["weight"]) for r in csv.DictReader(f)}
 
 
 def _column(table, name: str):

@@ -59,8 +59,8 @@ class Resolver:
         guesses = [self._best(m, c, Counter(), [], {}) for m, c in zip(mentions, cands)]
         countries: Counter = Counter()
         votes: list[tuple[str, float] | None] = []
-        for c, g in zip(cands, guesses):
-            if g is None:
+        for m, c, g in zip(mentions, cands, guesses):
+            if g is None or m.cue == "demonym":  # "Russian forces in Donetsk" is not about Russia
                 votes.append(None)
                 continue
             # An unambiguous name is stronger evidence than a guess among many.
@@ -128,6 +128,8 @@ class Resolver:
             a1 = self.gaz.admin1(i)
             if a1 and a1 in admin1_bonus:
                 score += admin1_bonus[a1]
+            if feature in ("city", "settlement"):
+                score += self.gaz.region_prior.get((cc, a1), 0.0)
             if points and feature in ("city", "settlement"):
                 p = self.gaz.point(i)
                 near = sum(1 for q in points if _km(p, q) < 200)
