@@ -91,7 +91,7 @@ class Pipeline:
                         quotes=context,
                     )
                 )
-        events = _with_speaker_quotes(events, mentions, sentences, quotes)
+        events = _with_speaker_quotes(events, mentions, by_sentence, sentences, quotes)
         return ArticleResult(article=article, mentions=tuple(mentions), events=tuple(events), quotes=quotes)
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -111,17 +111,21 @@ def _group(resolved: list[ResolvedMention], sentences: list[Sentence]) -> dict[i
     return out
 
 
-def _with_speaker_quotes(events, mentions, sentences, quotes):
+def _with_speaker_quotes(events, mentions, by_sentence, sentences, quotes):
     """Add to each event the quotes of people the article places there ("said the military
     spokesman in Kyiv, ..."): the voices an analyst wants beside the sentence about the place."""
+    speaker_at = {id(rm.mention): rm.place.id for rm in mentions if rm.role == "speaker" and rm.place}
     voiced: dict[str, list[Quote]] = {}
-    for rm in mentions:
-        if rm.role != "speaker" or rm.place is None:
+    for idx, here in by_sentence.items():
+        places = {speaker_at[id(rm.mention)] for rm in here if id(rm.mention) in speaker_at}
+        if not places:
             continue
+        s = sentences[idx]
         for q in quotes:
-            s = next((s for s in sentences if s.start <= rm.mention.start < s.end), None)
-            if s is not None and q.start < s.end and q.end > s.start:
-                voiced.setdefault(rm.place.id, []).append(q)
+            if q.start < s.end and q.end > s.start:
+                for place_id in places:
+                    if q not in voiced.setdefault(place_id, []):
+                        voiced[place_id].append(q)
     if not voiced:
         return events
     out = []

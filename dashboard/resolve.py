@@ -54,9 +54,21 @@ class Resolver:
         return self.gaz.indices(key)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
-        cands = [self.candidates(m) for m in mentions]
+        cache: dict[tuple[str, str], list[tuple[int, bool]]] = {}
+        cands = []
+        for m in mentions:
+            k = (m.surface, m.cue == "demonym")
+            if k not in cache:
+                cache[k] = self.candidates(m)
+            cands.append(cache[k])
         # Pass 1: context-free best guesses give the document's countries and points.
-        guesses = [self._best(m, c, Counter(), [], {}) for m, c in zip(mentions, cands)]
+        first: dict[tuple[str, str], tuple[int, float] | None] = {}
+        guesses = []
+        for m, c in zip(mentions, cands):
+            k = (m.surface, m.cue)
+            if k not in first:
+                first[k] = self._best(m, c, Counter(), Counter(), {})
+            guesses.append(first[k])
         countries: Counter = Counter()
         votes: list[tuple[str, float] | None] = []
         for m, c, g in zip(mentions, cands, guesses):
@@ -67,11 +79,12 @@ class Resolver:
             vote = (self.gaz.country(g[0]), 1.0 if len(c) == 1 else 0.25)
             countries[vote[0]] += vote[1]
             votes.append(vote)
-        points = [
+        # Distinct confidently placed points, weighted by how often they are named.
+        points = Counter(
             self.gaz.point(g[0])
             for c, g in zip(cands, guesses)
             if g is not None and self.gaz.feature(g[0]) not in ("country", "continent") and len(c) <= 2
-        ]
+        )
         regions = self._region_links(text, mentions, guesses)
         out = []
         for idx, (m, c) in enumerate(zip(mentions, cands)):
@@ -98,13 +111,15 @@ class Resolver:
             for idx, g in enumerate(guesses)
             if g is not None and self.gaz.feature(g[0]) in _REGIONAL
         }
+        named = Counter(regional.values())  # regions the document names anywhere
         for idx, m in enumerate(mentions):
+            own = regional.get(idx)
+            bonus = {a1: 1.0 for a1, n in named.items() if a1 != own or n > 1}
             nxt = idx + 1
             if nxt in regional and _REGION_AFTER.match(text[m.end : mentions[nxt].start]):
-                links.setdefault(idx, {})[regional[nxt]] = 6.0
-            for r_idx, a1 in regional.items():
-                if r_idx != idx:
-                    links.setdefault(idx, {}).setdefault(a1, 1.0)
+                bonus[regional[nxt]] = 6.0
+            if bonus:
+                links[idx] = bonus
         return links
 
     def _best(self, m: Mention, cands, countries: Counter, points, admin1_bonus: dict[str, float]):
@@ -132,8 +147,8 @@ class Resolver:
                 score += self.gaz.region_prior.get((cc, a1), 0.0)
             if points and feature in ("city", "settlement"):
                 p = self.gaz.point(i)
-                near = sum(1 for q in points if _km(p, q) < 200)
-                score += 2.0 * near / len(points)
+                near = sum(n for q, n in points.items() if _km(p, q) < 200)
+                score += 2.0 * near / points.total()
             if score > best_score or (score == best_score and best is not None and i < best):
                 best, best_score = i, score
         return best, best_score
