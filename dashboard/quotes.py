@@ -71,7 +71,7 @@ _NOT_NAME = _words(
     those separately additionally therefore although until while after before during since next previous
     another half allies what how why where who when monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december i we he she they
-    there here then now"""
+    there here then now later meanwhile earlier however also today yesterday overnight"""
 )
 _CAP_RUN = re.compile(rf"(?<![\w'’-])(?:{_NAME_TOKEN} ){{1,5}}{_NAME_TOKEN}(?![\w'’-])")
 _LEADING_DET = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.IGNORECASE)
@@ -144,6 +144,8 @@ def _noun_phrase(chunk: str) -> str:
 def _split_title(phrase: str) -> tuple[str, str]:
     """("Ukrainian Defense Minister Oleksii Reznikov") -> ("Oleksii Reznikov", "Ukrainian Defense Minister")."""
     tokens = phrase.split()
+    while len(tokens) > 1 and tokens[0].lower().strip(",") in _NOT_NAME:
+        tokens = tokens[1:]  # "Later Mayor Ihor Terekhov": "Later" is neither title nor name
     i = 0
     while i < len(tokens) - 1 and tokens[i].lower().strip(",") in _TITLE_WORDS:
         i += 1
