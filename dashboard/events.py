@@ -77,7 +77,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             glide bombs?
             kabs?(?:-\d+)?
             fab-\d+\w*
-            aviation
+            (?:military|russian|ukrainian|enemy|army|tactical|strategic|combat|front-?line|naval|long-range) aviation
+            aviation (?:strikes?|attacks?|raids?|bombs?|struck|hit|dropped|bombed|attacked|used)
             aircraft
             warplanes?
             (?:fighter|combat) (?:jets?|planes?|aircraft)
@@ -94,6 +95,9 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         """),
         _lines(r"""
             anti-aircraft
+            (?:rescue|ambulance|medical|police|coastguard|coast guard|news|tv|civilian|passenger|private) (?:helicopters?|aircraft|jets?)
+            air ambulance
+            jet (?:lag|ski|stream|fuel|set)
             car bombs?
             bomb shelters?
             bomb squad
@@ -236,34 +240,22 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (),
     ),
     "infrastructure_damage": (
+        # Effects on utilities that need no weapon named; the facilities themselves (power plants,
+        # bridges, railways) are `_ENERGY_INFRA` objects that count only when struck or damaged.
         _lines(r"""
-            power (?:plants?|stations?|lines?|supply|grid|facilit\w+|infrastructure|outages?|cuts?)
-            (?:thermal|hydroelectric|hydro|nuclear|heat(?:ing)?|combined heat and) (?:power )?(?:plants?|stations?)
-            substations?
-            (?:power|energy|electricity|electric|electrical) grids?
-            grids?
+            power (?:outages?|cuts?)
             blackouts?
             outages?
             (?:power|water|electricity|heating|gas)(?: and (?:power|water|electricity|heating|gas))? cuts?
             without (?:power|electricity|water|heat\w*|gas|light)
-            (?:run|ran) out of (?:electricity|power|water)
-            (?:lost|cut off|cuts?|cutting) (?:the )?(?:power|electricity|water|heat\w*)
+            (?:run|ran|running) out of (?:electricity|power|water)
+            (?:lost|cut off|cuts?|cutting|knock\w* out|knocked out) (?:the )?(?:power|electricity|water|heat\w*)
+            (?:lost|lose|loses|losing|restor\w+|no) (?:\w+ )?(?:power|electricity|water supply|heating)
             left in the dark
-            electricity (?:supply|supplies|consumers|services)
-            heating
-            energy (?:infrastructure|facilit\w+|system|sector|company)
-            infrastructure
-            railways?
-            rail(?:way)? (?:stations?|lines?|tracks?|depot|bridge|hub|junction)
-            train stations?
-            bridges?
-            ports?
-            harbou?rs?
-            dams?
-            water (?:supply|pipelines?|stations?|treatment|utility|tower|mains?)
-            pipelines?
-            (?:oil|fuel|gas) (?:depots?|facilit\w+|terminals?|storage|tanks?)
-            refiner\w+
+            de-?energi[sz]ed
+            electricity (?:consumers|services)
+            (?:no|without|lost|restor\w+) heating
+            emergency shutdowns?
             damage[ds]?
             destroy\w*
             destruction
@@ -283,12 +275,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             in flames
             engulfed
             fires?
-            residential (?:buildings?|blocks?|areas?|houses?|quarters?)
-            high-rise
-            apartment (?:blocks?|buildings?)
             smoke
-            электр\w*
-            энерг\w*
             разруш\w*
             поврежд\w*
             пошкодж\w*
@@ -302,6 +289,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             fire at
             ports? of (?:call|entry)
             damage (?:control|assessment)
+            (?:in|for|pay|paid|seeking|seek|seeks) (?:\w+ ){0,4}?damages
+            damages (?:from|against|award\w*|claims?|suit)
             air[- ]defen[cs]es?
             missile defen[cs]e
         """),
@@ -351,6 +340,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             dead ?lines?
             deadl(?:y|ier)
             governing bod\w+
+            (?:sanctioned|regulatory|public|government|international|legislative|professional|official|student|sporting|state) bodies
             body armou?r
             bod(?:y|ies) of water
             advisory bod\w+
@@ -419,6 +409,12 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             fighter jets?
             fighter (?:planes?|aircraft)
             fight against corruption
+            (?:to|help|helps|helped|helping) combat
+            combat (?:climate|crime|corruption|terrorism|poverty|illegal|the spread|disease|inflation|fraud|racism)
+            offensive (?:and|or|remarks?|statements?|comments?|language|content|words?|behaviou?r|tweets?|posts?|jokes?|slurs?|material|line|coordinator|player|rebounds?)
+            charm offensive
+            (?:various|all|both|opposite|new|different|several|many|other) directions?
+            directions? (?:of|to|for|from)
             (?:drone|uav|flight|flying|heading|travel\w*) (?:in (?:a|the) )?(?:\w+[-/])?(?:\w+ )?directions?
             direction of travel
             under the direction
@@ -684,11 +680,21 @@ _STRUCTURE_NOUNS = (
     r"|infrastructure|facilit\w+|towers?|shopping cent(?:re|er)s?|complex|storage|pools?|residential"
     r"|playgrounds?|enterprises?|institutions?|elevators?|substations?|dormitor\w+|utilit\w+|palace"
 )
+_ENERGY_INFRA = (
+    r"power (?:plants?|stations?|lines?|supply|grids?|facilit\w+|infrastructure)"
+    r"|(?:thermal|hydroelectric|hydro|nuclear|heat(?:ing)?|combined heat and) (?:power )?(?:plants?|stations?)"
+    r"|substations?|(?:power|energy|electricity|electric|electrical) grids?|grids?|energy (?:infrastructure"
+    r"|facilit\w+|system)|(?:critical|civilian|civil|energy|port|rail|railway|water) infrastructure"
+    r"|infrastructure|railways?|rail(?:way)? (?:stations?|lines?|tracks?|depot|bridge|hub|junction)"
+    r"|train stations?|bridges?|ports?|harbou?rs?|dams?|water (?:supply|pipelines?|stations?|treatment|utilit\w+"
+    r"|tower|mains?|facilit\w+)|pipelines?|(?:oil|fuel|gas) (?:depots?|facilit\w+|terminals?|storage|tanks?)"
+    r"|refiner\w+|heating (?:plants?|stations?|network|mains|systems?)|electricity|электр\w*|энерг\w*"
+)
 _PEOPLE_NOUNS = r"soldiers|servicem[ae]n|personnel|militants|troops|people|civilians"
 # Context rules: not event types, but nouns the cross-type rules in _refine look for, and each type's
 # vetoes; matching them in the same pass as the types keeps a sentence to one scan.
 for _rule, _pattern in (("civil", _CIVIL_NOUNS), ("military", _MILITARY_NOUNS), ("people", _PEOPLE_NOUNS),
-                        ("structure", _STRUCTURE_NOUNS)):
+                        ("structure", _STRUCTURE_NOUNS), ("energy_infra", _ENERGY_INFRA)):
     _RULES[_rule] = ((f"(?:{_pattern})",), ())
 for _rule, (_pos, _veto) in list(_RULES.items()):
     if _veto:
@@ -956,6 +962,9 @@ def _platforms_to_movement(low: str, cues: dict[str, list[tuple[int, int]]]) -> 
 
 
 _STRIKE_RULES = frozenset(TYPE_GROUPS["strikes"])
+_SECTOR_BEFORE = re.compile(
+    r"(?:in|on|at|along|towards?|near|the|and)\s+(?:the\s+)?[\w'’-]+(?:\s+and\s+[\w'’-]+)?\s+$"
+)
 
 
 def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
@@ -966,13 +975,22 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
         # not purely military ("Destruction of Russian tank" is a strike, not infrastructure damage).
         specific = [s for s in infra if not _GENERIC_DAMAGE.fullmatch(low, s[0], s[1])]
         if not specific:
-            civil = "civil" in cues
+            civil = "civil" in cues or "energy_infra" in cues
             military = "military" in cues
             people = "casualties" in cues and "people" in cues
             if not civil and (military or people or "interception" in cues):
                 del cues["infrastructure_damage"]
     if "no_casualties" in cues:
         cues.pop("casualties", None)
+    ground = cues.get("ground_fighting")
+    if ground:
+        # "direction" is a front sector only after a place: "in the Kupyansk direction".
+        kept = [sp for sp in ground if not low.startswith("direction", sp[0])
+                or _SECTOR_BEFORE.search(low, max(0, sp[0] - 60), sp[0])]
+        if kept:
+            cues["ground_fighting"] = kept
+        else:
+            del cues["ground_fighting"]
     _platforms_to_movement(low, cues)
     generic = cues.pop("generic_strike", None)
     fire = cues.pop("fire", None)
@@ -980,11 +998,12 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
     if not strike and "ground_fighting" not in cues and (generic or (fire and "military_movement" not in cues)):
         cues["explosion"] = generic or fire  # type: ignore[assignment]
         strike = True
-    if strike and "infrastructure_damage" not in cues and "casualties" not in cues:
-        # A strike on a civilian structure ("Strike on school nr. 6") damages infrastructure.
-        structures = cues.get("structure")
-        if structures:
-            cues["infrastructure_damage"] = structures
+    if strike and "infrastructure_damage" not in cues:
+        # A strike on a utility or transport facility ("missiles hit power plants"), or on a civilian
+        # building when nobody is reported hurt ("Strike on school nr. 6"), is infrastructure damage.
+        hit = cues.get("energy_infra") or (None if "casualties" in cues else cues.get("structure"))
+        if hit:
+            cues["infrastructure_damage"] = hit
     if "aid" in cues:
         # "plans to send the advanced Patriot anti-aircraft missiles": weapons given as aid are no strike.
         aid_spans = cues["aid"]
