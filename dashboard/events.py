@@ -2,10 +2,16 @@
 
 Everything here is keyword/pattern lexicons over lower-cased text with word boundaries, compiled
 once at import: the stage runs over every sentence of every article, so it must stay fast and
-predictable, and an analyst must be able to see *why* a type was given (see `type_cues`).
+predictable, and an analyst must be able to see *why* a type was given (`type_cues`).
+One Aho-Corasick pass finds where any pattern can start; only those patterns are then tried.
 
-A strike whose weapon is not named ("Strike on Kyiv TV tower", "the bombardment") is typed
-`explosion`, the taxonomy's catch-all for blasts of unknown origin, so it still shows as a strike.
+Conventions worth knowing:
+- A strike whose weapon is not named ("Strike on Kyiv TV tower", "the bombardment") is typed
+  `explosion`, the taxonomy's catch-all for blasts of unknown origin, so it still shows as a strike.
+- Facilities (power plants, bridges, railways) are infrastructure damage only when struck or damaged;
+  blackouts and power/water cuts are infrastructure damage on their own.
+- Modality qualifies events: a sentence with no event type is "reported" (there is nothing to qualify).
+  `place_modality` narrows it to the relative clause naming a place.
 """
 
 from __future__ import annotations
@@ -58,7 +64,7 @@ _CIVIL_NOUNS = (
     r"universit\w+|colleges?|park|theat(?:re|er)|museum|librar\w+|stadium|rink|cinema|hotels?|offices?"
     r"|factor\w+|plants?|warehouses?|garages?|roads?|streets?|stations?|bridges?|airports?|port|harbou?r"
     r"|infrastructure|facilit\w+|dormitor\w+|tower|centre|center|complex|square|cars?|bus(?:es)?|trains?"
-    r"|village|town|city|district|neighbou?rhood|area|farm|granar\w+|grain|silos?|storage|depot"
+    r"|village|town|city|district|neighbou?rhood|area|farm|granar\w+|grain|silos?|storage|depot|medical"
 )
 
 def _lines(block: str) -> tuple[str, ...]:
@@ -183,6 +189,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             multiple[- ]launch rocket
             cluster munitions?
             (?:opened|open) fire
+            firing positions?
             fire (?:defeat|damage|raid)
             обстрел\w*
             артиллер\w*
@@ -385,6 +392,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             front ?lines?
             encircl\w+
             gunfire
+            shoot(?:s|ing)?
+            shots? (?:fired|heard)
             shootouts?
             firefights?
             gunfights?
@@ -409,6 +418,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             fighter jets?
             fighter (?:planes?|aircraft)
             fight against corruption
+            shoot(?:s|ing)? (?:\w+ )?down
+            (?:photo|film|video) shoot\w*
             (?:to|help|helps|helped|helping) combat
             combat (?:climate|crime|corruption|terrorism|poverty|illegal|the spread|disease|inflation|fraud|racism)
             offensive (?:and|or|remarks?|statements?|comments?|language|content|words?|behaviou?r|tweets?|posts?|jokes?|slurs?|material|line|coordinator|player|rebounds?)
@@ -442,7 +453,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             reinforcements?
             encampments?
             transit of
-            (?:forces|troops|soldiers|servicem[ae]n|army|units?|russians|chechens?|kadyrovites|marines|paratroopers|rosgvardia|wagner) (?:\w+ )?(?:in|at|near|outside|entering|entered|enter|moving|moved|move|driving|drove|spotted|seen|filmed|arrived?|arriving|gather\w*|massing|stationed|heading|hoisting|patrol\w*|crossing|crossed|occupy\w*|leaving|passing|passed|positioned|approach\w*|in front of)
+            (?:forces|troops|soldiers?|servicem[ae]n|army|military|spetsnaz|units?|russians|chechens?|kadyrovites|marines|paratroopers|rosgvardia|wagner) (?:\w+ )?(?:in|at|near|outside|entering|entered|enter|moving|moved|move|driving|drove|spotted|seen|filmed|arrived?|arriving|gather\w*|massing|stationed|heading|hoisting|patrol\w*|crossing|crossed|occupy\w*|leaving|passing|passed|positioned|approach\w*|in front of)
             (?:flying|flew|fly) over
             tanks?
             recruits
@@ -570,6 +581,7 @@ _FIRE = _lines(r"""
     ablaze
     in flames
     smoke (?:rising|plume|column|clouds?|seen|over|billowing)
+    smok(?:es|ing)
     blown
 """)
 
@@ -1079,7 +1091,7 @@ _LOCATION_BEFORE = re.compile(
     r"|front-line|key|strategic|embattled|nearby|ukrainian|russian|southern|small|large)\s+(?:of\s+)?)*$"
 )
 _ORIGIN_BEFORE = re.compile(
-    r"(?<![\w-])(?:launch\w*|fired|fire|firing|shot|attack\w*|strikes?|struck|came|coming|flew|flying|flown"
+    r"(?<![\w-])(?:launch\w*|fired|fire|firing|shot|attack\w*|strikes?|struck|flew|flying|flown"
     r"|entered|entering|crossed|crossing|took off|taking off|invad\w*|advanc\w*|sent|moved|moving)\s+"
     r"(?:[^\s]+\s+){0,5}?from\s+(?:the\s+)?(?:territory of\s+|direction of\s+|area of\s+|side of\s+)?$"
 )
@@ -1128,7 +1140,7 @@ _PASSIVE_AFTER = re.compile(
 )
 _RIVER_AFTER = re.compile(r"^\s*(?:river|river's|river’s|riverbank|estuary)(?![\w])")
 _COMPARE_BEFORE = re.compile(
-    r"(?<![\w-])(?:than|like|such as|compared (?:to|with)|similar to|unlike|after|since|born in|native of"
+    r"(?<![\w-])(?:than|like|such as|compared (?:to|with)|similar to|unlike|born in|native of"
     r"|based in|named after|rather than|bigger than|larger than|second to)\s+(?:the\s+)?$"
 )
 _DIRECTION_AFTER = re.compile(r"^\s*(?:direction|axis|sector|front|bridgehead)(?![\w])")
