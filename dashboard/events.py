@@ -1118,6 +1118,7 @@ _TITLE_OF_BEFORE = re.compile(
     r"|government|people|citizens|parliament|capital|flag|anthem|foreign minister|defen[cs]e minister)\s+of\s+"
     r"(?:the\s+)?$"
 )
+_INSIDE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|inside)\s+(?:the\s+)?$")
 _RECIPIENT_BEFORE = re.compile(r"(?<![\w-])(?:to|for|into)\s+(?:the\s+)?$")
 _DONOR_AFTER = re.compile(
     r"^(?:['’]s)?[^.;]{0,60}?(?<![\w-])(?:announc\w+|pledg\w+|will send|sends?|sent|provid\w+|donat\w+"
@@ -1173,7 +1174,7 @@ def place_role(text: str, start: int, end: int) -> str:
         return "origin"
     if _SPEAKER_BEFORE.search(before):
         return "speaker"
-    if name in ("kremlin", "the kremlin") and not re.search(r"(?:in|at|inside)\s+(?:the\s+)?$", before):
+    if name in ("kremlin", "the kremlin") and not _INSIDE_BEFORE.search(before):
         return "speaker"
     if _VENUE_BEFORE.search(before):
         return "venue"
