@@ -4,7 +4,8 @@
 
 Prints, for strikes-cir (the only set with gold classes), the share of reports whose predicted
 types include a type the scorer accepts for the gold class (per class and overall), the mean number
-of types predicted, and the throughput of split_sentences + classify_sentence in MB/s.
+of types predicted, and the throughput of split_sentences + classify_sentence (and of find_quotes)
+in MB/s. Timings are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from dashboard.events import classify_sentence
+from dashboard.quotes import find_quotes
 from dashboard.sentences import split_sentences
 
 # Same mapping as the scorer's GOLD_TYPES (score.py), restated so this script needs no import from it.
@@ -81,6 +83,11 @@ def main(argv: list[str]) -> None:
     texts = [r["text"] for r in cir] + [r["text"] for r in load(root / "strikes-ucdp.jsonl")]
     texts += [d["text"] for d in load(root / "geowebnews.jsonl")]
     print(f"split_sentences + classify_sentence: {throughput(texts):.2f} MB/s")
+    size = sum(len(t.encode()) for t in texts)
+    t0 = time.perf_counter()
+    for text in texts:
+        find_quotes(text)
+    print(f"find_quotes: {size / (time.perf_counter() - t0) / 1e6:.2f} MB/s")
 
 
 if __name__ == "__main__":

@@ -43,6 +43,10 @@ _RELATIVE = re.compile(
     r"|(\d{1,2}|two|three|four|five|six|seven) days ago)(?![\w])",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_CYRILLIC = re.compile(r"[а-яіїєґ]")
+# Every English relative cue contains one of these ("yesterday", "overnight", "Friday", "days ago").
+_RELATIVE_HINTS = ("day", "night", "morning", "afternoon", "evening")
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -75,6 +79,8 @@ def _without_year(month: int, day: int, published: date | None) -> date | None:
 
 
 def _absolute(sentence: str, published: date | None) -> date | None:
+    if not _DIGIT.search(sentence):
+        return None  # every absolute date has a digit; most sentences have none
     m = _ISO.search(sentence)
     if m:
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -105,6 +111,9 @@ def _absolute(sentence: str, published: date | None) -> date | None:
 
 
 def _relative(sentence: str, published: date) -> date | None:
+    low = sentence.lower()
+    if not any(word in low for word in _RELATIVE_HINTS) and not _CYRILLIC.search(low):
+        return None
     m = _RELATIVE.search(sentence)
     if m:
         if m.group(1):

@@ -2,10 +2,16 @@
 
 Everything here is keyword/pattern lexicons over lower-cased text with word boundaries, compiled
 once at import: the stage runs over every sentence of every article, so it must stay fast and
-predictable, and an analyst must be able to see *why* a type was given (see `type_cues`).
+predictable, and an analyst must be able to see *why* a type was given (`type_cues`).
+One Aho-Corasick pass finds where any pattern can start; only those patterns are then tried.
 
-A strike whose weapon is not named ("Strike on Kyiv TV tower", "the bombardment") is typed
-`explosion`, the taxonomy's catch-all for blasts of unknown origin, so it still shows as a strike.
+Conventions worth knowing:
+- A strike whose weapon is not named ("Strike on Kyiv TV tower", "the bombardment") is typed
+  `explosion`, the taxonomy's catch-all for blasts of unknown origin, so it still shows as a strike.
+- Facilities (power plants, bridges, railways) are infrastructure damage only when struck or damaged;
+  blackouts and power/water cuts are infrastructure damage on their own.
+- Modality qualifies events: a sentence with no event type is "reported" (there is nothing to qualify).
+  `place_modality` narrows it to the relative clause naming a place.
 """
 
 from __future__ import annotations
@@ -58,7 +64,7 @@ _CIVIL_NOUNS = (
     r"universit\w+|colleges?|park|theat(?:re|er)|museum|librar\w+|stadium|rink|cinema|hotels?|offices?"
     r"|factor\w+|plants?|warehouses?|garages?|roads?|streets?|stations?|bridges?|airports?|port|harbou?r"
     r"|infrastructure|facilit\w+|dormitor\w+|tower|centre|center|complex|square|cars?|bus(?:es)?|trains?"
-    r"|village|town|city|district|neighbou?rhood|area|farm|granar\w+|grain|silos?|storage|depot"
+    r"|village|town|city|district|neighbou?rhood|area|farm|granar\w+|grain|silos?|storage|depot|medical"
 )
 
 def _lines(block: str) -> tuple[str, ...]:
@@ -77,14 +83,17 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             glide bombs?
             kabs?(?:-\d+)?
             fab-\d+\w*
-            aviation
+            (?:military|russian|ukrainian|enemy|army|tactical|strategic|combat|front-?line|naval|long-range) aviation
+            aviation (?:strikes?|attacks?|raids?|bombs?|struck|hit|dropped|bombed|attacked|used)
             aircraft
             warplanes?
             (?:fighter|combat) (?:jets?|planes?|aircraft)
             jets?
             helicopters?
-            su[- ]?\d\d\w*
-            ka-?5\d\w*
+            su-\d\d\w*
+            su \d\d\w*
+            ka-5\d\w*
+            ka5\d\w*
             mi-\d+\w*
             tu-\d+\w*
             авиа\w*
@@ -92,6 +101,9 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         """),
         _lines(r"""
             anti-aircraft
+            (?:rescue|ambulance|medical|police|coastguard|coast guard|news|tv|civilian|passenger|private) (?:helicopters?|aircraft|jets?)
+            air ambulance
+            jet (?:lag|ski|stream|fuel|set)
             car bombs?
             bomb shelters?
             bomb squad
@@ -177,6 +189,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             multiple[- ]launch rocket
             cluster munitions?
             (?:opened|open) fire
+            firing positions?
+            fire (?:defeat|damage|raid)
             обстрел\w*
             артиллер\w*
             минометн\w*
@@ -233,34 +247,22 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (),
     ),
     "infrastructure_damage": (
+        # Effects on utilities that need no weapon named; the facilities themselves (power plants,
+        # bridges, railways) are `_ENERGY_INFRA` objects that count only when struck or damaged.
         _lines(r"""
-            power (?:plants?|stations?|lines?|supply|grid|facilit\w+|infrastructure|outages?|cuts?)
-            (?:thermal|hydroelectric|hydro|nuclear|heat(?:ing)?|combined heat and) (?:power )?(?:plants?|stations?)
-            substations?
-            (?:power|energy|electricity|electric|electrical) grids?
-            grids?
+            power (?:outages?|cuts?)
             blackouts?
             outages?
             (?:power|water|electricity|heating|gas)(?: and (?:power|water|electricity|heating|gas))? cuts?
             without (?:power|electricity|water|heat\w*|gas|light)
-            (?:run|ran) out of (?:electricity|power|water)
-            (?:lost|cut off|cuts?|cutting) (?:the )?(?:power|electricity|water|heat\w*)
+            (?:run|ran|running) out of (?:electricity|power|water)
+            (?:lost|cut off|cuts?|cutting|knock\w* out|knocked out) (?:the )?(?:power|electricity|water|heat\w*)
+            (?:lost|lose|loses|losing|restor\w+|no) (?:\w+ )?(?:power|electricity|water supply|heating)
             left in the dark
-            electricity (?:supply|supplies|consumers|services)
-            heating
-            energy (?:infrastructure|facilit\w+|system|sector|company)
-            infrastructure
-            railways?
-            rail(?:way)? (?:stations?|lines?|tracks?|depot|bridge|hub|junction)
-            train stations?
-            bridges?
-            ports?
-            harbou?rs?
-            dams?
-            water (?:supply|pipelines?|stations?|treatment|utility|tower|mains?)
-            pipelines?
-            (?:oil|fuel|gas) (?:depots?|facilit\w+|terminals?|storage|tanks?)
-            refiner\w+
+            de-?energi[sz]ed
+            electricity (?:consumers|services)
+            (?:no|without|lost|restor\w+) heating
+            emergency shutdowns?
             damage[ds]?
             destroy\w*
             destruction
@@ -280,12 +282,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             in flames
             engulfed
             fires?
-            residential (?:buildings?|blocks?|areas?|houses?|quarters?)
-            high-rise
-            apartment (?:blocks?|buildings?)
             smoke
-            электр\w*
-            энерг\w*
             разруш\w*
             поврежд\w*
             пошкодж\w*
@@ -299,6 +296,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             fire at
             ports? of (?:call|entry)
             damage (?:control|assessment)
+            (?:in|for|pay|paid|seeking|seek|seeks) (?:\w+ ){0,4}?damages
+            damages (?:from|against|award\w*|claims?|suit)
             air[- ]defen[cs]es?
             missile defen[cs]e
         """),
@@ -333,7 +332,9 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             slain
             deceased
             blood
-            (?:destroyed|eliminated|neutrali[sz]ed) {_MOD}{_NUM}? ?(?:\w+ )?(?:soldiers|servicem[ae]n|personnel|militants|fighters|mercenaries|troops|nationalists)
+            (?:destroyed|eliminated|neutrali[sz]ed) {_MOD}{_NUM}? ?(?:\w+ ){{0,4}}?(?:soldiers|servicem[ae]n|personnel|militants|fighters|mercenaries|troops|nationalists|military)
+            (?:soldiers|servicem[ae]n|personnel|troops|people) (?:were )?lost
+            lost {_MOD}{_NUM} (?:\w+ )?(?:soldiers|servicem[ae]n|personnel|troops|people|fighters)
             погиб\w*
             убит\w*
             ранен\w*
@@ -346,6 +347,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             dead ?lines?
             deadl(?:y|ier)
             governing bod\w+
+            (?:sanctioned|regulatory|public|government|international|legislative|professional|official|student|sporting|state) bodies
             body armou?r
             bod(?:y|ies) of water
             advisory bod\w+
@@ -390,6 +392,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             front ?lines?
             encircl\w+
             gunfire
+            shoot(?:s|ing)?
+            shots? (?:fired|heard)
             shootouts?
             firefights?
             gunfights?
@@ -397,6 +401,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             infantry
             atgms?
             gain(?:ed|ing)? ground
+            inflict\w* (?:\w+ ){0,3}?defeat
+            (?:military|combat) units
             (?:another|new|second|fresh|renewed) (?:attempt|push|assault)
             attempts? to (?:capture|take|storm|seize|break|advance|encircle|cross)
             withdr[ae]w\w*
@@ -412,6 +418,14 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             fighter jets?
             fighter (?:planes?|aircraft)
             fight against corruption
+            shoot(?:s|ing)? (?:\w+ )?down
+            (?:photo|film|video) shoot\w*
+            (?:to|help|helps|helped|helping) combat
+            combat (?:climate|crime|corruption|terrorism|poverty|illegal|the spread|disease|inflation|fraud|racism)
+            offensive (?:and|or|remarks?|statements?|comments?|language|content|words?|behaviou?r|tweets?|posts?|jokes?|slurs?|material|line|coordinator|player|rebounds?)
+            charm offensive
+            (?:various|all|both|opposite|new|different|several|many|other) directions?
+            directions? (?:of|to|for|from)
             (?:drone|uav|flight|flying|heading|travel\w*) (?:in (?:a|the) )?(?:\w+[-/])?(?:\w+ )?directions?
             direction of travel
             under the direction
@@ -439,14 +453,14 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             reinforcements?
             encampments?
             transit of
-            (?:forces|troops|soldiers|servicem[ae]n|army|units?|russians|chechens?|kadyrovites|marines|paratroopers|rosgvardia|wagner) (?:\w+ )?(?:in|at|near|outside|entering|entered|enter|moving|moved|move|driving|drove|spotted|seen|filmed|arrived?|arriving|gather\w*|massing|stationed|heading|hoisting|patrol\w*|crossing|crossed|occupy\w*|leaving|passing|passed|positioned|approach\w*|in front of)
+            (?:forces|troops|soldiers?|servicem[ae]n|army|military|spetsnaz|units?|russians|chechens?|kadyrovites|marines|paratroopers|rosgvardia|wagner) (?:\w+ )?(?:in|at|near|outside|entering|entered|enter|moving|moved|move|driving|drove|spotted|seen|filmed|arrived?|arriving|gather\w*|massing|stationed|heading|hoisting|patrol\w*|crossing|crossed|occupy\w*|leaving|passing|passed|positioned|approach\w*|in front of)
             (?:flying|flew|fly) over
             tanks?
-            troops
             recruits
             military base
             trucks?
-            (?:military|armou?red|russian|ukrainian|\w+) vehicles? (?:in|at|near|on)
+            (?:russian|ukrainian|enemy) troops (?:\w+ )?(?:moved|moving|entered|entering|arrived|massing|gathering|advanc\w+|approach\w*|spotted|seen|deployed|redeployed|withdr\w+)
+            vehicles? (?:in|at|near|on)
             submarines?
             sub sortied
             sortie\w*
@@ -455,8 +469,6 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             corvettes?
             landing ships?
             (?:black sea )?fleet
-            headquarters
-            hq
             колонн\w*
             переброс\w*
         """),
@@ -467,7 +479,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             anti-tank
             (?:destroyed|destruction of|hit|struck) (?:\w+ ){0,2}tanks?
             setbacks? to (?:\w+ )?troops(?: in)?
-            (?:destroyed|eliminated|killed|neutrali[sz]ed|wounded|killing|wounding) (?:\S+ ){0,4}?(?:soldiers|troops|servicem[ae]n|personnel|militants|fighters|mercenaries|units?) (?:\w+ )?in
+            (?:destroyed|eliminated|killed|neutrali[sz]ed|wounded|killing|wounding|lost) (?:\S+ ){0,6}?(?:soldiers|troops|servicem[ae]n|personnel|militants|fighters|mercenaries|units?|military) (?:\w+ )?in
+            (?:soldiers|troops|servicem[ae]n|personnel|units?) (?:were )?(?:lost|killed|destroyed|eliminated) in
             training (?:\w+ ){0,3}personnel
         """),
     ),
@@ -568,6 +581,7 @@ _FIRE = _lines(r"""
     ablaze
     in flames
     smoke (?:rising|plume|column|clouds?|seen|over|billowing)
+    smok(?:es|ing)
     blown
 """)
 
@@ -583,8 +597,8 @@ _DENIED = _lines(r"""
     dismissed (?:the )?(?:claims?|reports?)
     (?:false|fake) (?:claims?|reports?|news)
     fake
-    (?:did|does|do|had|has|have|was|were) ?n[o']t (?:\w+ ){0,2}?(?:hit|strike|struck|attack\w*|shell\w*|fire|fired|launch\w*|bomb\w*|target\w*|damag\w*|destroy\w*|kill\w*|injur\w*|happen\w*|occur\w*|take place|took place|carry out|carried out)
-    (?:didn't|doesn't|don't|hadn't|hasn't|haven't|wasn't|weren't) (?:\w+ ){0,2}?(?:hit|strike|struck|attack\w*|shell\w*|fire|fired|launch\w*|bomb\w*|target\w*|damag\w*|destroy\w*|kill\w*|injur\w*|happen\w*|occur\w*|take place|took place)
+    not (?:\w+ ){0,2}?(?:hit|strike|struck|attack\w*|shell\w*|fire|fired|launch\w*|bomb\w*|target\w*|damag\w*|destroy\w*|kill\w*|injur\w*|happen\w*|occur\w*|take place|took place|carry out|carried out)
+    (?:didn|doesn|don|hadn|hasn|haven|wasn|weren)['’]t (?:\w+ ){0,2}?(?:hit|strike|struck|attack\w*|shell\w*|fire|fired|launch\w*|bomb\w*|target\w*|damag\w*|destroy\w*|kill\w*|injur\w*|happen\w*|occur\w*|take place|took place)
     no (?:\w+ ){1,3}(?:were|was) (?:hit|struck|damaged|destroyed|targeted|attacked)
     never (?:hit|struck|attacked|targeted|shelled|bombed)
     опроверг\w*
@@ -671,7 +685,33 @@ _RULES.update({
     "reported_frame": (_REPORTED_FRAME, ()),
     "no_casualties": (_NO_CASUALTIES, ()),
 })
-_VETOES: dict[str, re.Pattern[str]] = {rule: _compile_any(veto) for rule, (_pos, veto) in _RULES.items() if veto}
+_STRUCTURE_NOUNS = (
+    r"buildings?|houses?|homes?|apartments?|school\w*|hospitals?|clinics?|kindergartens?|churche?s?"
+    r"|cathedral|markets?|shops?|malls?|shopping|supermarkets?|universit\w+|colleges?|theat(?:re|er)s?|museums?"
+    r"|librar\w+|stadiums?|hotels?|offices?|factor\w+|plants?|warehouses?|garages?|stations?|bridges?|airports?"
+    r"|infrastructure|facilit\w+|towers?|shopping cent(?:re|er)s?|complex|storage|pools?|residential"
+    r"|playgrounds?|enterprises?|institutions?|elevators?|substations?|dormitor\w+|utilit\w+|palace"
+)
+_ENERGY_INFRA = (
+    r"power (?:plants?|stations?|lines?|supply|grids?|facilit\w+|infrastructure)"
+    r"|(?:thermal|hydroelectric|hydro|nuclear|heat(?:ing)?|combined heat and) (?:power )?(?:plants?|stations?)"
+    r"|substations?|(?:power|energy|electricity|electric|electrical) grids?|grids?|energy (?:infrastructure"
+    r"|facilit\w+|system)|(?:critical|civilian|civil|energy|port|rail|railway|water) infrastructure"
+    r"|infrastructure|railways?|rail(?:way)? (?:stations?|lines?|tracks?|depot|bridge|hub|junction)"
+    r"|train stations?|bridges?|ports?|harbou?rs?|dams?|water (?:supply|pipelines?|stations?|treatment|utilit\w+"
+    r"|tower|mains?|facilit\w+)|pipelines?|(?:oil|fuel|gas) (?:depots?|facilit\w+|terminals?|storage|tanks?)"
+    r"|refiner\w+|heating (?:plants?|stations?|network|mains|systems?)|electricity|электр\w*|энерг\w*"
+)
+_PEOPLE_NOUNS = r"soldiers|servicem[ae]n|personnel|militants|troops|people|civilians"
+# Context rules: not event types, but nouns the cross-type rules in _refine look for, and each type's
+# vetoes; matching them in the same pass as the types keeps a sentence to one scan.
+for _rule, _pattern in (("civil", _CIVIL_NOUNS), ("military", _MILITARY_NOUNS), ("people", _PEOPLE_NOUNS),
+                        ("structure", _STRUCTURE_NOUNS), ("energy_infra", _ENERGY_INFRA)):
+    _RULES[_rule] = ((f"(?:{_pattern})",), ())
+for _rule, (_pos, _veto) in list(_RULES.items()):
+    if _veto:
+        _RULES["veto:" + _rule] = (_veto, ())
+_EVENT_RULES = frozenset(EVENT_TYPES) | {"generic_strike", "fire"}
 
 
 def _literal_prefixes(pattern: str) -> set[str]:
@@ -702,9 +742,12 @@ def _literal_prefixes(pattern: str) -> set[str]:
         rest = pattern[j + 1:]
         out: set[str] = set()
         if rest[:1] in ("?", "*") or rest.startswith("{0"):
-            out = _literal_prefixes(rest.lstrip("?*"))
+            return _literal_prefixes(rest.lstrip("?*")) | {p for a in alts for p in _literal_prefixes(a)}
+        follow = _literal_prefixes(rest) if rest and rest[0] not in "+{" else {""}
         for alt in alts:
-            out |= _literal_prefixes(alt)
+            for prefix in _literal_prefixes(alt):
+                # A wholly literal alternative continues with what follows the group: "new attempt".
+                out |= {prefix + f for f in follow} if prefix == alt else {prefix}
         return out
     lit: list[str] = []
     i = 0
@@ -733,6 +776,8 @@ def _compile_one(pattern: str) -> re.Pattern[str]:
 
 
 _Entry = tuple[str, re.Pattern[str]]
+# Rules that only qualify events already found (modality); they are matched only when there is one.
+_QUALIFIER_RULES = frozenset(("denied", "threatened", "expected", "reported_frame"))
 _PUNCT = re.compile(r"[^\w ]")
 
 
@@ -759,7 +804,10 @@ def _build_matcher() -> tuple[ahocorasick.Automaton, tuple[_Entry, ...]]:
         keyed.setdefault(" " + _PUNCT.sub(" ", prefix), []).extend(entries)
     automaton = ahocorasick.Automaton()
     for key, entries in keyed.items():
-        automaton.add_word(key, (len(key), tuple(dict.fromkeys(entries))))
+        unique = tuple(dict.fromkeys(entries))
+        event = tuple(e for e in unique if e[0] not in _QUALIFIER_RULES)
+        qualifier = tuple(e for e in unique if e[0] in _QUALIFIER_RULES)
+        automaton.add_word(key, (len(key), event, qualifier))
     automaton.make_automaton()
     return automaton, tuple(unanchored)
 
@@ -770,20 +818,28 @@ _MATCHER, _UNANCHORED = _build_matcher()
 def _find_rules(low: str) -> dict[str, list[tuple[int, int]]]:
     """Spans of every rule's positive patterns in a lower-cased sentence (vetoes not yet applied)."""
     found: dict[str, list[tuple[int, int]]] = {}
-    seen: set[tuple[str, int, int]] = set()
+    deferred: list[tuple[int, tuple[_Entry, ...]]] = []
     # Keys start with a space and punctuation is blanked one-for-one, so every hit is at a word start.
-    for end, (size, entries) in _MATCHER.iter(" " + _PUNCT.sub(" ", low)):
+    for end, (size, event, qualifier) in _MATCHER.iter(" " + _PUNCT.sub(" ", low)):
         start = end - size + 1
-        for rule, rx in entries:
+        if qualifier:
+            deferred.append((start, qualifier))
+        for rule, rx in event:
             m = rx.match(low, start)
             if m is not None:
-                key = (rule, m.start(), m.end())
-                if key not in seen:
-                    seen.add(key)
+                found.setdefault(rule, []).append(m.span())
+    if deferred and any(rule in _EVENT_RULES for rule in found):
+        for start, entries in deferred:
+            for rule, rx in entries:
+                m = rx.match(low, start)
+                if m is not None:
                     found.setdefault(rule, []).append(m.span())
     for rule, rx in _UNANCHORED:
         for m in rx.finditer(low):
             found.setdefault(rule, []).append(m.span())
+    for rule, spans in found.items():
+        if len(spans) > 1:
+            found[rule] = sorted(set(spans))
     return found
 
 
@@ -863,16 +919,15 @@ class SentenceSignals:
 def _analyse(low: str) -> dict[str, list[tuple[int, int]]]:
     """Spans of every rule (event types and modality cues) found in a lower-cased sentence."""
     found = _find_rules(low)
-    for rule in list(found):
-        veto = _VETOES.get(rule)
-        if veto is not None:
-            vetoes = [m.span() for m in veto.finditer(low)]
-            if vetoes:
-                kept = [sp for sp in found[rule] if not any(a <= sp[0] and sp[1] <= b for a, b in vetoes)]
-                if kept:
-                    found[rule] = kept
-                else:
-                    del found[rule]
+    for rule in [r for r in found if r.startswith("veto:")]:
+        vetoes = found.pop(rule)
+        target = rule[5:]
+        if target in found:
+            kept = [sp for sp in found[target] if not any(a <= sp[0] and sp[1] <= b for a, b in vetoes)]
+            if kept:
+                found[target] = kept
+            else:
+                del found[target]
     _refine(low, found)
     return found
 
@@ -888,18 +943,8 @@ _GENERIC_DAMAGE = re.compile(
     r"|gutted|razed|levell?ed|flattened|aftermath|on fire|in flames|engulfed|fires?|smoke"
     r"|разруш\w*|поврежд\w*|пошкодж\w*)"
 )
-_CIVIL_RE = re.compile(rf"(?<![\w-])(?:{_CIVIL_NOUNS})(?![\w])")
-_MILITARY_RE = re.compile(rf"(?<![\w-])(?:{_MILITARY_NOUNS})(?![\w])")
-_PEOPLE_RE = re.compile(r"(?<![\w-])(?:soldiers|servicem[ae]n|personnel|militants|troops|people|civilians)(?![\w])")
 
 
-_STRUCTURE_RE = re.compile(
-    r"(?<![\w-])(?:buildings?|houses?|homes?|apartments?|school\w*|hospitals?|clinics?|kindergartens?|churche?s?"
-    r"|cathedral|markets?|shops?|malls?|shopping|supermarkets?|universit\w+|colleges?|theat(?:re|er)s?|museums?"
-    r"|librar\w+|stadiums?|hotels?|offices?|factor\w+|plants?|warehouses?|garages?|stations?|bridges?|airports?"
-    r"|infrastructure|facilit\w+|towers?|shopping cent(?:re|er)s?|complex|storage|pools?|residential|playgrounds?"
-    r"|enterprises?|institutions?|elevators?|substations?|dormitor\w+|utilit\w+|palace)(?![\w])"
-)
 # Weapon platforms named without any attack verb are a military presence, not a strike
 # ("Russian Ka-52 helicopters were spotted in Alchevsk", "Iskander missile systems at a training ground").
 _PLATFORM_RE = re.compile(
@@ -928,6 +973,12 @@ def _platforms_to_movement(low: str, cues: dict[str, list[tuple[int, int]]]) -> 
             del cues[t]
 
 
+_STRIKE_RULES = frozenset(TYPE_GROUPS["strikes"])
+_SECTOR_BEFORE = re.compile(
+    r"(?:in|on|at|along|towards?|near|the|and)\s+(?:the\s+)?[\w'’-]+(?:\s+and\s+[\w'’-]+)?\s+$"
+)
+
+
 def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
     """Cross-type rules that single lexicons cannot express."""
     infra = cues.get("infrastructure_damage")
@@ -936,26 +987,35 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
         # not purely military ("Destruction of Russian tank" is a strike, not infrastructure damage).
         specific = [s for s in infra if not _GENERIC_DAMAGE.fullmatch(low, s[0], s[1])]
         if not specific:
-            civil = _CIVIL_RE.search(low)
-            military = _MILITARY_RE.search(low)
-            people = "casualties" in cues and _PEOPLE_RE.search(low)
+            civil = "civil" in cues or "energy_infra" in cues
+            military = "military" in cues
+            people = "casualties" in cues and "people" in cues
             if not civil and (military or people or "interception" in cues):
                 del cues["infrastructure_damage"]
     if "no_casualties" in cues:
         cues.pop("casualties", None)
+    ground = cues.get("ground_fighting")
+    if ground:
+        # "direction" is a front sector only after a place: "in the Kupyansk direction".
+        kept = [sp for sp in ground if not low.startswith("direction", sp[0])
+                or _SECTOR_BEFORE.search(low, max(0, sp[0] - 60), sp[0])]
+        if kept:
+            cues["ground_fighting"] = kept
+        else:
+            del cues["ground_fighting"]
     _platforms_to_movement(low, cues)
     generic = cues.pop("generic_strike", None)
     fire = cues.pop("fire", None)
-    no_strike = not any(t in cues for t in TYPE_GROUPS["strikes"]) and "ground_fighting" not in cues
-    if no_strike and (generic or (fire and "military_movement" not in cues)):
+    strike = not _STRIKE_RULES.isdisjoint(cues)
+    if not strike and "ground_fighting" not in cues and (generic or (fire and "military_movement" not in cues)):
         cues["explosion"] = generic or fire  # type: ignore[assignment]
-    if "infrastructure_damage" not in cues and "casualties" not in cues and any(
-        t in cues for t in TYPE_GROUPS["strikes"]
-    ):
-        # A strike on a civilian structure ("Strike on school nr. 6") damages infrastructure.
-        structures = [m.span() for m in _STRUCTURE_RE.finditer(low)]
-        if structures:
-            cues["infrastructure_damage"] = structures
+        strike = True
+    if strike and "infrastructure_damage" not in cues:
+        # A strike on a utility or transport facility ("missiles hit power plants"), or on a civilian
+        # building when nobody is reported hurt ("Strike on school nr. 6"), is infrastructure damage.
+        hit = cues.get("energy_infra") or (None if "casualties" in cues else cues.get("structure"))
+        if hit:
+            cues["infrastructure_damage"] = hit
     if "aid" in cues:
         # "plans to send the advanced Patriot anti-aircraft missiles": weapons given as aid are no strike.
         aid_spans = cues["aid"]
@@ -988,6 +1048,11 @@ def _modality_of(low: str, found: dict[str, list[tuple[int, int]]], lo: int = 0,
     return "reported"
 
 
+# Which casualty cues make a count worth looking for.
+_KILL_CUE = re.compile(r"kill|dead|died|death|perish|slain|lost|destroy|elimin|neutrali|погиб|убит|загин")
+_INJURY_CUE = re.compile(r"injur|wound|hurt|hospital|ранен|поранен")
+
+
 def classify_sentence(text: str) -> SentenceSignals:
     """Event types, modality and casualty counts reported by one sentence."""
     if not text or not isinstance(text, str):
@@ -997,8 +1062,11 @@ def classify_sentence(text: str) -> SentenceSignals:
     types = tuple(t for t in EVENT_TYPES if t in found)
     killed = injured = None
     if "casualties" in found:
-        killed = _count(low, _COUNT_KILLED)
-        injured = _count(low, _COUNT_INJURED)
+        words = " ".join(low[a:b] for a, b in found["casualties"])
+        if _KILL_CUE.search(words):
+            killed = _count(low, _COUNT_KILLED)
+        if _INJURY_CUE.search(words):
+            injured = _count(low, _COUNT_INJURED)
     return SentenceSignals(types, _modality_of(low, found), killed, injured)
 
 
@@ -1023,7 +1091,7 @@ _LOCATION_BEFORE = re.compile(
     r"|front-line|key|strategic|embattled|nearby|ukrainian|russian|southern|small|large)\s+(?:of\s+)?)*$"
 )
 _ORIGIN_BEFORE = re.compile(
-    r"(?<![\w-])(?:launch\w*|fired|fire|firing|shot|attack\w*|strikes?|struck|came|coming|flew|flying|flown"
+    r"(?<![\w-])(?:launch\w*|fired|fire|firing|shot|attack\w*|strikes?|struck|flew|flying|flown"
     r"|entered|entering|crossed|crossing|took off|taking off|invad\w*|advanc\w*|sent|moved|moving)\s+"
     r"(?:[^\s]+\s+){0,5}?from\s+(?:the\s+)?(?:territory of\s+|direction of\s+|area of\s+|side of\s+)?$"
 )
@@ -1050,6 +1118,7 @@ _TITLE_OF_BEFORE = re.compile(
     r"|government|people|citizens|parliament|capital|flag|anthem|foreign minister|defen[cs]e minister)\s+of\s+"
     r"(?:the\s+)?$"
 )
+_INSIDE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|inside)\s+(?:the\s+)?$")
 _RECIPIENT_BEFORE = re.compile(r"(?<![\w-])(?:to|for|into)\s+(?:the\s+)?$")
 _DONOR_AFTER = re.compile(
     r"^(?:['’]s)?[^.;]{0,60}?(?<![\w-])(?:announc\w+|pledg\w+|will send|sends?|sent|provid\w+|donat\w+"
@@ -1072,7 +1141,7 @@ _PASSIVE_AFTER = re.compile(
 )
 _RIVER_AFTER = re.compile(r"^\s*(?:river|river's|river’s|riverbank|estuary)(?![\w])")
 _COMPARE_BEFORE = re.compile(
-    r"(?<![\w-])(?:than|like|such as|compared (?:to|with)|similar to|unlike|after|since|born in|native of"
+    r"(?<![\w-])(?:than|like|such as|compared (?:to|with)|similar to|unlike|born in|native of"
     r"|based in|named after|rather than|bigger than|larger than|second to)\s+(?:the\s+)?$"
 )
 _DIRECTION_AFTER = re.compile(r"^\s*(?:direction|axis|sector|front|bridgehead)(?![\w])")
@@ -1105,7 +1174,7 @@ def place_role(text: str, start: int, end: int) -> str:
         return "origin"
     if _SPEAKER_BEFORE.search(before):
         return "speaker"
-    if name in ("kremlin", "the kremlin") and not re.search(r"(?:in|at|inside)\s+(?:the\s+)?$", before):
+    if name in ("kremlin", "the kremlin") and not _INSIDE_BEFORE.search(before):
         return "speaker"
     if _VENUE_BEFORE.search(before):
         return "venue"

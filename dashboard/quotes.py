@@ -38,7 +38,7 @@ _AFTER_WHO_FIRST = re.compile(
     rf"\s+[\w\s'’-]{{1,60}}?)\s*,?\s+(?:{_VERBS})(?![\w])"
 )
 # "General Valery Zaluzhny, said: “…”"  /  "Its mayor said that the damage caused is “colossal.”"
-_BEFORE = re.compile(rf"(?P<who>[^.!?\n“”\"«»:]+?)\s*,?\s+(?:{_VERBS})(?![\w])(?P<rest>[^.!?\n“”\"«»]*)$")
+_SPEECH_VERB = re.compile(rf"(?<![\w])(?:{_VERBS})(?![\w])")
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 
 def _words(block: str) -> frozenset[str]:
@@ -71,12 +71,14 @@ _NOT_NAME = _words(
     those separately additionally therefore although until while after before during since next previous
     another half allies what how why where who when monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december i we he she they
-    there here then now"""
+    there here then now later meanwhile earlier however also today yesterday overnight"""
 )
 _CAP_RUN = re.compile(rf"(?<![\w'’-])(?:{_NAME_TOKEN} ){{1,5}}{_NAME_TOKEN}(?![\w'’-])")
 _LEADING_DET = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"”’»]?\s+|\n)(?=[^.!?\n]*$)")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»]?\s+|\n")
+_CLAUSE_STOPS = ".!?\n“”\"«»:"
+_APPOSITIVE_STOPS = ",.!?;:\n“”\"«»"
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,22 @@ def _can_close(c: str, prev: str, nxt: str) -> bool:
     return True
 
 
-_APPOSITIVE_BEFORE = re.compile(r"([^,.!?;:\n“”\"«»]*?)\s*,\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:the|a|an)\s+[^,.;:!?\n“”\"«»]{2,80})")
 _DETERMINER = re.compile(r"(?<![\w])(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
+
+
+def _after_last(text: str, stops: str) -> str:
+    """The part of `text` after the last of the `stops` characters."""
+    cut = max(text.rfind(c) for c in stops)
+    return text[cut + 1:]
+
+
+def _appositive_before(head: str) -> str:
+    """"the military spokesman in Kyiv" from "… said the military spokesman in Kyiv, " (else "")."""
+    head = head.rstrip()
+    if not head.endswith(","):
+        return ""
+    return _after_last(head[:-1], _APPOSITIVE_STOPS).strip()
 
 
 def _noun_phrase(chunk: str) -> str:
@@ -144,6 +159,8 @@ def _noun_phrase(chunk: str) -> str:
 def _split_title(phrase: str) -> tuple[str, str]:
     """("Ukrainian Defense Minister Oleksii Reznikov") -> ("Oleksii Reznikov", "Ukrainian Defense Minister")."""
     tokens = phrase.split()
+    while len(tokens) > 1 and tokens[0].lower().strip(",") in _NOT_NAME:
+        tokens = tokens[1:]  # "Later Mayor Ihor Terekhov": "Later" is neither title nor name
     i = 0
     while i < len(tokens) - 1 and tokens[i].lower().strip(",") in _TITLE_WORDS:
         i += 1
@@ -169,9 +186,9 @@ def _people(text: str) -> list[_Person]:
         role = title
         # Appositive before: "the military spokesman in Kyiv, Mykhalilo Shamanov"
         head = text[max(0, m.start() - 120):m.start()]
-        app = _APPOSITIVE_BEFORE.search(head)
-        if app and _ROLE_NOUNS.search(app.group(1)):
-            role = _noun_phrase(app.group(1))
+        app = _appositive_before(head)
+        if app and _ROLE_NOUNS.search(app):
+            role = _noun_phrase(app)
             role = f"{title}, {role}" if title and title.lower() not in role.lower() else role
         # Appositive after: "Alexander Lukashenko, the President of Belarus"
         tail = _APPOSITIVE_AFTER.match(text, m.end())
@@ -304,7 +321,7 @@ def _paragraph_speaker(text: str, starts: list[int], para: int, people: list[_Pe
     p_start = starts[para]
     p_end = starts[para + 1] if para + 1 < len(starts) else len(text)
     body = text[p_start:p_end]
-    if not re.search(rf"(?<![\w])(?:{_VERBS})(?![\w])", body):
+    if not _SPEECH_VERB.search(body):
         return "", ""
     inside = [p for p in people if p_start <= p.pos < p_end]
     if not inside:
@@ -324,9 +341,19 @@ def _attribute(text: str, open_pos: int, close_end: int, people: list[_Person]) 
     if m:
         return _resolve(m.group("who"), close_end, people, last)
     head = text[max(0, open_pos - 300):open_pos]
-    start = _SENTENCE_START.search(head)
-    head = head[start.end():] if start else head
-    m = _BEFORE.search(head)
-    if m and len(m.group("rest")) < 120:
-        return _resolve(m.group("who"), open_pos, people, last)
+    end = None
+    for end in _SENTENCE_END.finditer(head):
+        pass
+    clause = head[end.end():] if end else head
+    # "General Valery Zaluzhny, said: “"  /  "Its mayor said that the damage caused is “"
+    for verb in reversed(list(_SPEECH_VERB.finditer(clause))):
+        rest = clause[verb.end():]
+        if len(rest) >= 120 or any(c in rest for c in _CLAUSE_STOPS.replace(":", "")):
+            continue
+        before = clause[:verb.start()]
+        if not before[-1:].isspace():
+            continue
+        who = _after_last(before, _CLAUSE_STOPS).strip().rstrip(",").strip()
+        if who:
+            return _resolve(who, open_pos, people, last)
     return "", ""

@@ -32,7 +32,6 @@ _MONTHS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
 # A terminator run: ., !, ?, … (one or more), then any closing quotes/brackets, then whitespace/end.
 _TERMINATOR = re.compile(r"""(?:[.!?…]+|\.\.\.)["'”’»)\]]*(?=\s|$)""")
 _NEWLINE = re.compile(r"\n")
-_WORD_BEFORE = re.compile(r"""([\w.\-]+)$""")
 _NEXT_WORD = re.compile(r"""\s*["'“‘«(\[]*(\S)""")
 
 
@@ -48,10 +47,12 @@ def _is_boundary(text: str, dot_start: int, term: str, after: int) -> bool:
         return True
     if term.startswith(".."):
         return True  # ellipsis followed by a capital or digit
-    w = _WORD_BEFORE.search(text, max(0, dot_start - 40), dot_start)
-    if w is None:
+    chunk = text[max(0, dot_start - 40):dot_start].rsplit(None, 1)
+    if not chunk:
         return True
-    word = w.group(1).lower().strip("-")
+    word = chunk[-1].lstrip("\"'“‘«([{").lower().strip("-")
+    if not word:
+        return True
     if word in ("no", "nos"):
         return not first.isdigit()  # "No. 3" but "the answer is no."
     if word in _TITLES or word in _ACRONYMS:
@@ -82,12 +83,10 @@ def split_sentences(text: str) -> list[Sentence]:
     for cut in cuts:
         if cut <= pos:
             continue
-        start, end = pos, cut
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+        piece = text[pos:cut]
+        body = piece.strip()
+        if body:
+            start = pos + len(piece) - len(piece.lstrip())
+            sentences.append(Sentence(len(sentences), start, start + len(body), body))
         pos = cut
     return sentences
