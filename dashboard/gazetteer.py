@@ -178,7 +178,7 @@ class Gazetteer:
 
         Where a country has a place of this very name, its places that merely list the name among
         historical or foreign-language alternates are much less likely meant ("Oleksandrivka" is
-        not Donetsk) -- unless that place dwarfs the namesakes ("Zaporizhzhia": the city of 700,000,
+        not Donetsk) -- unless that place dwarfs the namesakes (200 times their size) ("Zaporizhzhia": the city of 700,000,
         not the village of 656 whose GeoNames name is spelt that way).
         """
         owners: dict[str, int] = {}
@@ -190,7 +190,7 @@ class Gazetteer:
         for i, primary in cands:
             score = self.prior(i, primary)
             cc = str(self._country[i])
-            if not primary and cc in owners and int(self._population[i]) < 20 * max(owners[cc], 1000):
+            if not primary and cc in owners and int(self._population[i]) < 200 * max(owners[cc], 1000):
                 score -= 3.0
             out[i] = score
         return out
