@@ -178,8 +178,8 @@ class Gazetteer:
 
         Where a country has a place of this very name, its places that merely list the name among
         historical or foreign-language alternates are much less likely meant ("Oleksandrivka" is
-        not Donetsk) -- unless that place dwarfs the namesakes (200 times their size) ("Zaporizhzhia": the city of 700,000,
-        not the village of 656 whose GeoNames name is spelt that way).
+        not Donetsk) -- unless that place is 200 times their size ("Zaporizhzhia": the city of
+        700,000, not the village of 656 whose GeoNames name is spelt that way).
         """
         owners: dict[str, int] = {}
         for i, primary in cands:
