@@ -85,7 +85,7 @@ class Resolver:
             for c, g in zip(cands, guesses)
             if g is not None and self.gaz.feature(g[0]) not in ("country", "continent") and len(c) <= 2
         )
-        regions = self._region_links(text, mentions, guesses)
+        regions, as_region = self._region_links(text, mentions, guesses, cands)
         out = []
         for idx, (m, c) in enumerate(zip(mentions, cands)):
             others = countries
@@ -98,19 +98,36 @@ class Resolver:
                 continue
             i, score = best
             place = self.gaz.place(i)
+            if idx in as_region:
+                region = self.gaz.candidates(as_region[idx], features=["admin1"], limit=1)
+                place = region[0] if region else place
             if m.cue == "near" and place.precision < PRECISION_NEAR:
                 place = replace(place, precision=PRECISION_NEAR)
             out.append(ResolvedMention(m, place, round(score, 3)))
         return out
 
-    def _region_links(self, text, mentions, guesses) -> dict[int, dict[str, float]]:
-        """Admin1 names a mention is tied to by "X, Y region" or by being inside a named region."""
+    def _region_links(self, text, mentions, guesses, cands) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
+        """Admin1 names a mention is tied to by "X, Y region" or by being inside a named region, and
+        the mentions that name a region by its capital's name ("Pavlivka, Donetsk")."""
         links: dict[int, dict[str, float]] = {}
+        as_region: dict[int, str] = {}
         regional = {
             idx: self.gaz.admin1(g[0]) or self.gaz.place(g[0]).name
             for idx, g in enumerate(guesses)
             if g is not None and self.gaz.feature(g[0]) in _REGIONAL
         }
+        # "Pavlivka, Donetsk": a city named like its region, after a comma, stands for the region
+        # when the name before it has a namesake in that region.
+        for idx, g in enumerate(guesses[1:], 1):
+            if idx in regional or g is None or self.gaz.feature(g[0]) != "city":
+                continue
+            a1 = self.gaz.admin1(g[0])
+            if not a1.startswith(self.gaz.place(g[0]).name) or text[mentions[idx - 1].end : mentions[idx].start] != ", ":
+                continue
+            if any(self.gaz.admin1(i) == a1 and self.gaz.feature(i) in ("city", "settlement")
+                   and int(self.gaz.place(i).population) < 100_000 for i, _ in cands[idx - 1]):
+                regional[idx] = a1
+                as_region[idx] = a1
         named = Counter(regional.values())  # regions the document names anywhere
         for idx, m in enumerate(mentions):
             own = regional.get(idx)
@@ -120,7 +137,7 @@ class Resolver:
                 bonus[regional[nxt]] = 6.0
             if bonus:
                 links[idx] = bonus
-        return links
+        return links, as_region
 
     def _best(self, m: Mention, cands, countries: Counter, points, admin1_bonus: dict[str, float]):
         if not cands:

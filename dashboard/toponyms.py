@@ -48,6 +48,15 @@ _ORG_INTRODUCERS = frozenset(
     "agency newspaper daily outlet broadcaster channel company firm magazine website newswire network "
     "group brand operator tabloid".split()
 )
+# Capitalised nouns after a place name that make it a facility's or a unit's name, not a person's
+# ("Chuhuiv Airbase", "Kharkiv Oblast", "Azov Regiment").
+_NAMED_AFTER = frozenset(
+    "airbase airfield airport aerodrome port harbour harbor seaport station railway bridge dam plant refinery "
+    "depot mine factory works hospital school university academy stadium square street avenue prospekt "
+    "district raion oblast region province city town village hromada council administration regiment "
+    "brigade battalion front direction sea river lake reservoir island spit peninsula highway road nuclear "
+    "npp tpp chp hpp".split()
+)
 # Feature cues in the word after a name ("the Dnipro river", "the Bakhmut direction") ...
 _FEATURE_CUES = {
     "river": "river",
@@ -201,6 +210,7 @@ class MentionFinder:
             and nxt.upper
             and nxt.text.lower() not in self.common_words
             and nxt.text.lower() not in _FEATURE_CUES
+            and nxt.text.lower() not in _NAMED_AFTER
             and self.flags.get(fold(nxt.text).strip()) is None
         ):
             self._people.add(word)
