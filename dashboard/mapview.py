@@ -262,8 +262,8 @@ _CSS = """
  font-size:12px;font-weight:600;color:#1b2631;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;
  pointer-events:none}
 .sm-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;font-size:12px;
- line-height:1.45;box-shadow:0 1px 5px rgba(0,0,0,.3);max-height:320px;overflow:auto}
-.sm-legend b{display:block;margin:2px 0}
+ line-height:1.35;box-shadow:0 1px 5px rgba(0,0,0,.3);max-height:300px;overflow:auto}
+.sm-legend b{display:block;margin:2px 0}.sm-legend summary{cursor:pointer}
 .sm-legend .sw{display:inline-flex;width:16px;height:16px;border-radius:50%;align-items:center;
  justify-content:center;color:#fff;font-size:9px;margin-right:5px;vertical-align:middle}
 .sm-legend .ring{display:inline-block;width:14px;height:14px;border-radius:50%;margin-right:5px;
@@ -344,10 +344,11 @@ var {{ this.get_name() }} = (function () {
          "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css"),
     ]
 
-    def __init__(self, geojson: dict, *, name: str = "Places", clustered: bool = False):
+    def __init__(self, places_json: str, *, name: str = "Places", clustered: bool = False):
+        """`places_json`: `script_json(places_geojson(...))`, already safe to embed in a script."""
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "PlacesLayer"
-        self.data = script_json(geojson)
+        self.data = places_json
         self.styles = script_json({t: [c, i] for t, (c, i, _) in TYPE_STYLE.items()})
         self.precision_text = script_json({str(k): v for k, v in PRECISION_LABELS.items()})
         self.css = script_json(_CSS)
@@ -357,12 +358,16 @@ var {{ this.get_name() }} = (function () {
             self.default_js, self.default_css = [], []
 
 
-def legend_html() -> str:
-    """Legend content: our own labels only (no data), grouped like the type filter."""
-    parts = ['<div class="sm-legend">']
+def legend_html(present: set[str] | None = None) -> str:
+    """Legend content: our own labels only (no data), grouped like the type filter, limited to the
+    types that dominate some marker on this map (all types when `present` is None)."""
+    parts = ['<details class="sm-legend" open><summary><b style="display:inline">Legend</b></summary>']
     for group, types in TYPE_GROUPS.items():
+        shown = [t for t in types if present is None or t in present]
+        if not shown:
+            continue
         parts.append(f"<b>{group.capitalize()}</b>")
-        for t in types:
+        for t in shown:
             colour, icon, label = TYPE_STYLE[t]
             parts.append(f'<div><span class="sw" style="background:{colour}"><i class="fa-solid {icon}">'
                          f"</i></span>{label}</div>")
@@ -372,7 +377,7 @@ def legend_html() -> str:
                  '<div><span class="ring" style="background:#555;border:2px dotted #fff;'
                  'box-shadow:0 0 0 1px #555"></span>near town / part of region</div>'
                  '<div><span class="ring" style="border-style:dashed"></span>region only (not exact)</div>'
-                 "<b>Size</b><div>grows with the number of events</div></div>")
+                 "<b>Size</b><div>grows with the number of events</div></details>")
     return "".join(parts)
 
 
@@ -392,10 +397,10 @@ var {{ this.get_name() }} = L.control({position: "bottomright"});
 {% endmacro %}
 """)
 
-    def __init__(self):
+    def __init__(self, present: set[str] | None = None):
         super().__init__()
         self._name = "Legend"
-        self.body = script_json(legend_html())
+        self.body = script_json(legend_html(present))
 
 
 def map_bounds(places: pd.DataFrame) -> list[list[float]] | None:
@@ -405,11 +410,37 @@ def map_bounds(places: pd.DataFrame) -> list[list[float]] | None:
             [float(places["lat"].max()), float(places["lon"].max())]]
 
 
-def build_map(places: pd.DataFrame, *, heat: bool = True) -> folium.Map:
-    """The map for a set of places. Its view depends only on the data, so its script (and with it
-    st_folium's component identity) is stable across reruns; the URL's centre/zoom are applied by
-    st_folium as a live view change instead."""
-    bounds = map_bounds(places)
+@dataclass(frozen=True)
+class MapParts:
+    """Everything costly about a map, computed once per filtered data set (safe to cache and share).
+
+    The folium Map itself must not be cached: st_folium renames the elements of the map it renders,
+    and a second render of the same object emits references to the old names (a blank map).
+    """
+
+    places_json: str
+    heat_points: tuple
+    bounds: list | None
+    clustered: bool
+    dominant_types: frozenset
+
+
+def map_parts(places: pd.DataFrame) -> MapParts:
+    return MapParts(
+        places_json=script_json(places_geojson(places)),
+        heat_points=tuple((p.lat, p.lon, float(p.n_events)) for p in places.itertuples(index=False)),
+        bounds=map_bounds(places),
+        clustered=len(places) > CLUSTER_ABOVE,
+        dominant_types=frozenset(places["dominant_type"]),
+    )
+
+
+def build_map(places: pd.DataFrame | MapParts, *, heat: bool = True) -> folium.Map:
+    """A fresh map for a set of places (or their precomputed parts). Its view depends only on the
+    data, so its script (and with it st_folium's component identity) is stable across reruns; the
+    URL's centre/zoom are applied by st_folium as a live view change instead."""
+    parts = places if isinstance(places, MapParts) else map_parts(places)
+    bounds = parts.bounds
     if bounds is None:
         center, zoom = (48.5, 31.5), 5  # Ukraine, when nothing matches
     else:
@@ -419,12 +450,11 @@ def build_map(places: pd.DataFrame, *, heat: bool = True) -> folium.Map:
                       prefer_canvas=True, min_zoom=2, max_zoom=16)
     if bounds is not None:
         fmap.fit_bounds(bounds, padding=(40, 40), max_zoom=8)
-    PlacesLayer(places_geojson(places), clustered=len(places) > CLUSTER_ABOVE).add_to(fmap)
-    if heat and not places.empty:
-        points = [[p.lat, p.lon, float(p.n_events)] for p in places.itertuples(index=False)]
-        HeatMap(points, name="Heat (events)", show=False, radius=22, blur=18, min_opacity=0.3,
-                max_zoom=9).add_to(fmap)
-    Legend().add_to(fmap)
+    PlacesLayer(parts.places_json, clustered=parts.clustered).add_to(fmap)
+    if heat and parts.heat_points:
+        HeatMap([list(p) for p in parts.heat_points], name="Heat (events)", show=False, radius=22,
+                blur=18, min_opacity=0.3, max_zoom=9).add_to(fmap)
+    Legend(set(parts.dominant_types) or None).add_to(fmap)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
     return localize(fmap)
 
