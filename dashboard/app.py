@@ -25,10 +25,10 @@ _ROOT = str(Path(__file__).resolve().parents[1])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from dashboard import mapview  # noqa: E402
-from dashboard.mapview import ViewState  # noqa: E402
-from dashboard.panel import place_panel_html  # noqa: E402
-from dashboard.records import EVENT_TYPES, MODALITIES, TYPE_GROUPS  # noqa: E402
+from dashboard import mapview
+from dashboard.mapview import ViewState
+from dashboard.panel import place_panel_html
+from dashboard.records import EVENT_TYPES, MODALITIES, TYPE_GROUPS
 
 DEFAULT_STORE = "data/strikemap.sqlite"
 MAP_KEY = "placemap"
@@ -142,9 +142,8 @@ def sidebar(evidence: pd.DataFrame, articles: pd.DataFrame) -> ViewState:
     picked = sb.date_input("Date range", key="dates", min_value=None, max_value=None,
                            help="Event date, else the article's publication date.")
     date_from = date_to = None
-    if isinstance(picked, (tuple, list)) and len(picked) == 2:
-        if picked[0] != lo or picked[1] != hi:
-            date_from, date_to = picked[0].isoformat(), picked[1].isoformat()
+    if isinstance(picked, (tuple, list)) and len(picked) == 2 and (picked[0] != lo or picked[1] != hi):
+        date_from, date_to = picked[0].isoformat(), picked[1].isoformat()
     titles = dict(zip(articles["id"], articles["title"].fillna("").replace("", "untitled"), strict=False))
     chosen = sb.multiselect("Source article", list(titles), key="articles",
                             format_func=lambda a: titles.get(a, a)[:90], placeholder="All articles")
@@ -280,7 +279,7 @@ def main() -> None:
         signature = store_signature(path)
         evidence = load_evidence(str(path), signature)
         articles = load_articles(str(path), signature)
-    except Exception as exc:  # a store we cannot read: say which file and why
+    except Exception as exc:  # noqa: BLE001 -- any unreadable store: say which file and why, keep the page
         st.error(f"Cannot read the event store {path}: {exc}")
         ingest_section(path)
         return

@@ -15,6 +15,7 @@ import html
 import json
 import math
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 import folium
 import pandas as pd
@@ -335,9 +336,9 @@ var {{ this.get_name() }} = (function () {
 {% endmacro %}
 """)
 
-    default_js = [("markerclusterjs",
+    default_js: ClassVar = [("markerclusterjs",
                    "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js")]
-    default_css = [
+    default_css: ClassVar = [
         ("markerclustercss",
          "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css"),
         ("markerclusterdefaultcss",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -37,7 +38,7 @@ PANEL_CSS = """
 
 def esc(value) -> str:
     """Escape anything for HTML text or a quoted attribute; None/NaN become empty."""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+    if _missing(value):
         return ""
     return html.escape(str(value), quote=True)
 
@@ -82,7 +83,7 @@ def highlighted_sentence(row) -> str:
 
 
 def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def parse_quotes(raw) -> list[dict]:
