@@ -165,10 +165,10 @@ def sync_url(view: ViewState) -> None:
 
 # ---------------------------------------------------------------- page sections
 
-def map_section(fmap, places: pd.DataFrame, view: ViewState) -> None:
-    out = st_folium(fmap, key=MAP_KEY, height=620, use_container_width=True,
-                    returned_objects=["last_object_clicked", "center", "zoom"],
-                    center=view.center, zoom=view.zoom) or {}
+def absorb_map_state(places: pd.DataFrame) -> None:
+    """Take the map's latest click and view (st_folium keeps them under its key) before anything
+    is drawn, so the view handed back to the map is never older than the map itself."""
+    out = st.session_state.get(MAP_KEY) or {}
     clicked = out.get("last_object_clicked")
     if clicked and clicked != st.session_state.get("_last_click"):
         st.session_state["_last_click"] = clicked
@@ -177,8 +177,14 @@ def map_section(fmap, places: pd.DataFrame, view: ViewState) -> None:
             st.session_state["place"] = place
     center, zoom = out.get("center"), out.get("zoom")
     if center and zoom is not None:
-        st.session_state["map_center"] = (round(center["lat"], 4), round(center["lng"], 4))
+        st.session_state["map_center"] = (round(center["lat"], 5), round(center["lng"], 5))
         st.session_state["map_zoom"] = int(zoom)
+
+
+def map_section(fmap, view: ViewState) -> None:
+    st_folium(fmap, key=MAP_KEY, height=620, use_container_width=True,
+              returned_objects=["last_object_clicked", "center", "zoom"],
+              center=list(view.center) if view.center else None, zoom=view.zoom)
 
 
 def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
@@ -287,13 +293,16 @@ def main() -> None:
     seed_widgets(ViewState.from_query(st.query_params.to_dict()), evidence)
     view = sidebar(evidence, articles)
     rows, places, map_key = filtered_view(str(path), signature, view.filter_key(), view)
+    absorb_map_state(places)
+    view = view.with_(place=st.session_state.get("place"), center=st.session_state.get("map_center"),
+                      zoom=st.session_state.get("map_zoom"))
 
     st.markdown("### strikemap · where the reports put the strikes")
     st.caption(f"{places.shape[0]} places · {rows['event_id'].nunique()} events · "
                f"{rows['article_id'].nunique()} of {len(articles)} articles · store: {path}")
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        map_section(mapview.build_map(cached_map_parts(map_key, places)), places, view)
+        map_section(mapview.build_map(cached_map_parts(map_key, places)), view)
     with right:
         panel_section(rows, places)
     table_section(rows)
