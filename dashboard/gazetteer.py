@@ -1,0 +1,201 @@
+"""The cached gazetteer: load geodata/ and look names up.
+
+The files are built by `strikemap gazetteer build` (dashboard/gazetteer_build.py). Lookups use a
+sorted key array and binary search, so loading is reading two parquet files (well under a second)
+and costs a few tens of MB, with no index to build at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from .records import Place
+from .textnorm import key, variants
+
+GEODATA_DIR = Path(__file__).resolve().parent.parent / "geodata"
+REBUILD_HINT = "rebuild it with `make gazetteer` (or `strikemap gazetteer build`)"
+
+# Admin and physical features outrank a same-named village; population breaks remaining ties.
+_FEATURE_WEIGHT = {
+    "country": 9.0,
+    "admin1": 7.0,
+    "sea": 7.0,
+    "river": 6.5,
+    "region": 6.5,
+    "area": 6.0,
+    "strait": 6.0,
+    "peninsula": 6.0,
+    "reservoir": 6.0,
+    "lake": 5.5,
+    "island": 5.0,
+    "facility": 5.0,
+    "admin2": 5.0,
+    "city": 0.0,
+    "settlement": 0.0,
+}
+
+
+class GazetteerError(Exception):
+    """The gazetteer files are missing or unreadable; the message says how to rebuild them."""
+
+
+class Gazetteer:
+    def __init__(self, places, names, meta: dict, path: Path) -> None:
+        self.path = path
+        self.meta = meta
+        self._id = places["id"]
+        self._name = places["name"]
+        self._lat = places["lat"]
+        self._lon = places["lon"]
+        self._feature = places["feature"]
+        self._country = places["country"]
+        self._admin1 = places["admin1"]
+        self._population = places["population"]
+        self._precision = places["precision"]
+        self._source = places["source"]
+        self._keys = names["key"]
+        self._place = names["place"]
+        self._primary = names["primary"]
+        self._demonym = names["demonym"]
+        self._common = names["common"]
+        self.common_words: frozenset[str] = frozenset()
+        self._by_id = {pid: i for i, pid in enumerate(self._id)}
+
+    # --- loading ---------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Gazetteer:
+        """Load the gazetteer directory (default: the repository's geodata/)."""
+        directory = Path(path) if path else GEODATA_DIR
+        if directory.is_file():
+            directory = directory.parent
+        try:
+            import pyarrow.parquet as pq
+
+            meta = json.loads((directory / "gazetteer.json").read_text(encoding="utf-8"))
+            p = pq.read_table(directory / "places.parquet")
+            n = pq.read_table(directory / "names.parquet")
+            places = {c: _column(p, c) for c in p.column_names}
+            names = {c: _column(n, c) for c in n.column_names}
+            required = {"id", "name", "lat", "lon", "feature", "country", "admin1", "population", "precision"}
+            if not required <= places.keys() or not {"key", "place", "primary", "demonym", "common"} <= names.keys():
+                raise ValueError("columns missing")
+            if len(names["key"]) and int(names["place"].max()) >= len(places["id"]):
+                raise ValueError("name index points past the place table")
+        except FileNotFoundError as exc:
+            raise GazetteerError(f"gazetteer file missing: {exc.filename}; {REBUILD_HINT}") from exc
+        except Exception as exc:  # corrupt parquet/JSON: say what and how to fix it
+            raise GazetteerError(f"gazetteer in {directory} is unreadable ({exc}); {REBUILD_HINT}") from exc
+        gaz = cls(places, names, meta, directory)
+        words = directory / "common_words.txt"
+        if words.exists():
+            gaz.common_words = frozenset(words.read_text(encoding="utf-8").split())
+        return gaz
+
+    # --- lookups ---------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._id)
+
+    def place(self, i: int) -> Place:
+        return Place(
+            id=str(self._id[i]),
+            name=str(self._name[i]),
+            lat=float(self._lat[i]),
+            lon=float(self._lon[i]),
+            feature=str(self._feature[i]),
+            country=str(self._country[i]),
+            admin1=str(self._admin1[i]),
+            population=int(self._population[i]),
+            precision=int(self._precision[i]),
+            source=str(self._source[i]),
+        )
+
+    def get(self, place_id: str) -> Place | None:
+        i = self._by_id.get(place_id)
+        return None if i is None else self.place(i)
+
+    def indices(self, name_key: str, demonym: bool = False) -> list[tuple[int, bool]]:
+        """(place index, is the place's primary name) for one exact index key.
+
+        Demonym rows ("Ukrainian" -> Ukraine) are separate: asked for with demonym=True only.
+        """
+        lo = int(np.searchsorted(self._keys, name_key, side="left"))
+        hi = int(np.searchsorted(self._keys, name_key, side="right"))
+        return [
+            (int(self._place[j]), bool(self._primary[j])) for j in range(lo, hi) if bool(self._demonym[j]) == demonym
+        ]
+
+    def key_flags(self) -> dict[str, int]:
+        """Every index key with flags for the mention finder.
+
+        1 names a place; 2 is a demonym; 4 is also an everyday English word ("mobile", "china");
+        8 names a city of 100,000 or more; 16 names a country, continent, admin1 region or a
+        reviewed (curated) area, sea or river: names that news capitalise only as places.
+        """
+        feature = self._feature[self._place]
+        big = ((self._population[self._place] >= 100_000) & (feature == "city")) | (feature == "admin1")
+        broad = np.isin(feature, ["country", "continent"]) | (self._source[self._place] == "curated")
+        flags: dict[str, int] = {}
+        for k, dem, com, b, r in zip(
+            self._keys.tolist(), self._demonym.tolist(), self._common.tolist(), big.tolist(), broad.tolist()
+        ):
+            flags[k] = flags.get(k, 0) | (2 if dem else 1) | (4 if com else 0) | (8 if b else 0) | (16 if r else 0)
+        return flags
+
+    def feature(self, i: int) -> str:
+        return str(self._feature[i])
+
+    def country(self, i: int) -> str:
+        return str(self._country[i])
+
+    def admin1(self, i: int) -> str:
+        return str(self._admin1[i])
+
+    def point(self, i: int) -> tuple[float, float]:
+        return float(self._lat[i]), float(self._lon[i])
+
+    def has_key(self, name_key: str) -> bool:
+        lo = int(np.searchsorted(self._keys, name_key, side="left"))
+        return lo < len(self._keys) and self._keys[lo] == name_key
+
+    def prior(self, i: int, primary: bool) -> float:
+        """Context-free plausibility of place i: feature, then log population, then primary name."""
+        weight = _FEATURE_WEIGHT.get(str(self._feature[i]), 0.0)
+        pop = int(self._population[i])
+        return weight + math.log10(pop + 1) + (0.5 if primary else 0.0)
+
+    def candidates(
+        self,
+        name: str,
+        country: str | None = None,
+        features: Iterable[str] | None = None,
+        limit: int = 10,
+    ) -> list[Place]:
+        """Places a name may refer to, most plausible first; `country` filters, when given."""
+        found: dict[int, bool] = {}
+        for k in variants(name) | {key(name)}:
+            for i, primary in self.indices(k):
+                found[i] = found.get(i, False) or primary
+        wanted = set(features) if features else None
+        cc = country.upper() if country else None
+        # Where a country has a place of this very name, its places that merely list the name
+        # among historical or foreign-language alternates are much less likely meant.
+        owners = {self._country[i] for i, primary in found.items() if primary}
+        scored = [
+            (self.prior(i, primary) - (0.0 if primary or self._country[i] not in owners else 3.0), i)
+            for i, primary in found.items()
+            if (cc is None or self._country[i] == cc) and (wanted is None or self._feature[i] in wanted)
+        ]
+        scored.sort(key=lambda t: (-t[0], str(self._id[t[1]])))
+        return [self.place(i) for _, i in scored[:limit]]
+
+
+def _column(table, name: str):
+    col = table.column(name)
+    if hasattr(col.type, "value_type"):  # dictionary-encoded strings
+        col = col.cast(col.type.value_type)
+    return col.to_numpy(zero_copy_only=False)

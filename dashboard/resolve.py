@@ -1,0 +1,130 @@
+"""Choose one gazetteer place per mention, using the rest of the document as context.
+
+A name alone is ambiguous (74 Oleksandrivkas in Ukraine; Odessa, Texas). What disambiguates it in
+news is what the same text says around it: the country most places in the article belong to, a
+region named next to it ("Oleksandrivka, Donetsk region"), other places nearby, and cues such as
+"the X river" or "village of X". Population only breaks the ties that are left.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .gazetteer import Gazetteer
+from .records import PRECISION_NEAR, Mention, ResolvedMention
+from .textnorm import fold
+
+# Which gazetteer features each context cue favours.
+_CUE_FEATURES = {
+    "river": {"river"},
+    "settlement": {"city", "settlement"},
+    "city": {"city"},
+    "region": {"admin1", "admin2", "region"},
+}
+_REGIONAL = {"admin1", "admin2", "region", "area"}
+# "X, Y region" / "X in the Y oblast" / "X (Y region)": a place followed by its region.
+_REGION_AFTER = re.compile(r"^\s*(?:,|\(|in(?: the)?|of(?: the)?)\s*(?:the\s+)?$", re.I)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _key(surface: str) -> str:
+    k = " ".join(fold(surface).split())
+    return k[:-2] if k.endswith("'s") else k
+
+
+class Resolver:
+    """Scores each mention's candidates against the document; two passes, the second with neighbours."""
+
+    def __init__(self, gazetteer: Gazetteer, country_bias: str | None = None) -> None:
+        self.gaz = gazetteer
+        self.country_bias = country_bias
+
+    def candidates(self, mention: Mention) -> list[tuple[int, bool]]:
+        key = _key(mention.surface)
+        if mention.cue == "demonym":
+            return self.gaz.indices(key, demonym=True)
+        return self.gaz.indices(key)
+
+    def resolve(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
+        cands = [self.candidates(m) for m in mentions]
+        # Pass 1: context-free best guesses give the document's countries and points.
+        guesses = [self._best(m, c, Counter(), [], {}) for m, c in zip(mentions, cands)]
+        countries = Counter()
+        for c, g in zip(cands, guesses):
+            if g is not None:
+                # An unambiguous name is stronger evidence than a guess among many.
+                countries[self.gaz.country(g[0])] += 1.0 if len(c) == 1 else 0.5
+        points = [
+            self.gaz.point(g[0])
+            for c, g in zip(cands, guesses)
+            if g is not None and self.gaz.feature(g[0]) not in ("country", "continent") and len(c) <= 2
+        ]
+        regions = self._region_links(text, mentions, guesses)
+        out = []
+        for idx, (m, c) in enumerate(zip(mentions, cands)):
+            best = self._best(m, c, countries, points, regions.get(idx, {}))
+            if best is None:
+                out.append(ResolvedMention(m, None, 0.0))
+                continue
+            i, score = best
+            place = self.gaz.place(i)
+            if m.cue == "near" and place.precision < PRECISION_NEAR:
+                place = replace(place, precision=PRECISION_NEAR)
+            out.append(ResolvedMention(m, place, round(score, 3)))
+        return out
+
+    def _region_links(self, text, mentions, guesses) -> dict[int, dict[str, float]]:
+        """Admin1 names a mention is tied to by "X, Y region" or by being inside a named region."""
+        links: dict[int, dict[str, float]] = {}
+        regional = {
+            idx: self.gaz.admin1(g[0]) or self.gaz.place(g[0]).name
+            for idx, g in enumerate(guesses)
+            if g is not None and self.gaz.feature(g[0]) in _REGIONAL
+        }
+        for idx, m in enumerate(mentions):
+            nxt = idx + 1
+            if nxt in regional and _REGION_AFTER.match(text[m.end : mentions[nxt].start]):
+                links.setdefault(idx, {})[regional[nxt]] = 6.0
+            for r_idx, a1 in regional.items():
+                if r_idx != idx:
+                    links.setdefault(idx, {}).setdefault(a1, 1.0)
+        return links
+
+    def _best(self, m: Mention, cands, countries: Counter, points, admin1_bonus: dict[str, float]):
+        if not cands:
+            return None
+        total = sum(countries.values()) or 1.0
+        owners = {self.gaz.country(i) for i, primary in cands if primary}
+        wanted = _CUE_FEATURES.get(m.cue)
+        best, best_score = None, -math.inf
+        for i, primary in cands:
+            cc = self.gaz.country(i)
+            feature = self.gaz.feature(i)
+            score = self.gaz.prior(i, primary)
+            if not primary and cc in owners:
+                score -= 3.0
+            score += 4.0 * countries.get(cc, 0.0) / total
+            if self.country_bias and cc == self.country_bias:
+                score += 1.5
+            if wanted:
+                score += 4.0 if feature in wanted else -2.0
+            elif feature == "river":
+                score -= 3.0  # a bare "Dnipro" is the city; the river is "the Dnipro river"
+            a1 = self.gaz.admin1(i)
+            if a1 and a1 in admin1_bonus:
+                score += admin1_bonus[a1]
+            if points and feature in ("city", "settlement"):
+                p = self.gaz.point(i)
+                near = sum(1 for q in points if _km(p, q) < 200)
+                score += 2.0 * near / len(points)
+            if score > best_score or (score == best_score and best is not None and i < best):
+                best, best_score = i, score
+        return best, best_score
