@@ -25,10 +25,10 @@ _ROOT = str(Path(__file__).resolve().parents[1])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from dashboard import mapview
-from dashboard.mapview import ViewState
-from dashboard.panel import place_panel_html
-from dashboard.records import EVENT_TYPES, MODALITIES, TYPE_GROUPS
+from dashboard import mapview  # noqa: E402
+from dashboard.mapview import ViewState  # noqa: E402
+from dashboard.panel import place_panel_html  # noqa: E402
+from dashboard.records import EVENT_TYPES, MODALITIES, TYPE_GROUPS  # noqa: E402
 
 DEFAULT_STORE = "data/strikemap.sqlite"
 MAP_KEY = "placemap"
@@ -137,7 +137,8 @@ def sidebar(evidence: pd.DataFrame, articles: pd.DataFrame) -> ViewState:
         types += sb.multiselect(group.capitalize(), group_types, key=f"types_{group}",
                                 format_func=mapview.type_label)
     modalities = sb.multiselect("Modality", MODALITIES, key="modalities",
-                                help="Reported events by default; warnings, expectations and denials on demand.")
+                                help="Reported events by default; warnings, expectations and denials "
+                                     "on demand.")
     lo, hi = date_bounds(evidence)
     picked = sb.date_input("Date range", key="dates", min_value=None, max_value=None,
                            help="Event date, else the article's publication date.")
@@ -151,7 +152,8 @@ def sidebar(evidence: pd.DataFrame, articles: pd.DataFrame) -> ViewState:
                              format_func=PRECISION_CHOICES.get)
     query = sb.text_input("Find a place", key="query", placeholder="e.g. Kharkiv")
     return ViewState(
-        types=tuple(t for t in EVENT_TYPES if t in types), modalities=tuple(m for m in MODALITIES if m in modalities),
+        types=tuple(t for t in EVENT_TYPES if t in types),
+        modalities=tuple(m for m in MODALITIES if m in modalities),
         date_from=date_from, date_to=date_to, articles=tuple(chosen), max_precision=max_precision,
         query=query, place=st.session_state.get("place"), center=st.session_state.get("map_center"),
         zoom=st.session_state.get("map_zoom"))
@@ -206,7 +208,8 @@ def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
 def table_section(rows: pd.DataFrame) -> None:
     st.subheader(f"Events in view ({rows['event_id'].nunique()} events, {len(rows)} evidence sentences)")
     table = rows[TABLE_COLUMNS].copy()
-    table["types"] = table["types"].map(lambda t: ", ".join(mapview.type_label(x) for x in mapview.split_types(t)))
+    table["types"] = table["types"].map(
+        lambda t: ", ".join(mapview.type_label(x) for x in mapview.split_types(t)))
     st.dataframe(table, hide_index=True, width="stretch", height=300,
                  column_config={"url": st.column_config.LinkColumn("url", validate=r"^https?://"),
                                 "sentence": st.column_config.TextColumn("sentence", width="large")})
@@ -246,21 +249,26 @@ def ingest_section(path: Path) -> None:
             process = pipeline_process()
             reports = []
             if files:
-                status.write(f"Processing {len(files)} file(s)…")
-                reports.append(ingest_uploads(files, store, process))
+                bar = st.progress(0.0, text=f"0 of {len(files)} files")
+
+                def progress(done: int, total: int, name: str) -> None:
+                    bar.progress(done / max(total, 1), text=f"{done} of {total} files · {name}")
+
+                uploads = [(f.name, f.getvalue()) for f in files]
+                reports.append(ingest_uploads(uploads, store, process, progress=progress))
             if text.strip():
                 status.write("Processing the pasted text…")
                 reports.append(ingest_text(text, store, process))
             added = sum(r.added for r in reports)
             unchanged = sum(r.unchanged for r in reports)
-            errors = [e for r in reports for e in r.errors]
-            warnings = [w for r in reports for w in r.warnings]
+            errors = [f"{source}: {message}" for r in reports for source, message in r.errors]
+            warnings = [f"{source}: {message}" for r in reports for source, message in r.warnings]
             status.update(label=f"Added {added} article(s), {unchanged} unchanged, {len(errors)} error(s)",
                           state="error" if errors and not added else "complete")
         # Rerun so the new points are on the map; the report survives the rerun in the session.
         st.session_state["_ingest_report"] = {
             "summary": f"Added {added} article(s), {unchanged} already stored.",
-            "errors": [str(e) for e in errors], "warnings": [str(w) for w in warnings]}
+            "errors": errors, "warnings": warnings}
         st.rerun()
 
 

@@ -162,7 +162,8 @@ def place_panel_html(place_rows: pd.DataFrame) -> str:
     n_events = place_rows["event_id"].nunique()
     n_articles = place_rows["article_id"].nunique()
     head = (f"<h3>{esc(first.get('place_name'))}</h3>"
-            f'<div class="sub">{where + " · " if where else ""}precision: {PRECISION_LABELS.get(precision, "?")}'
+            f'<div class="sub">{where + " · " if where else ""}'
+            f'precision: {PRECISION_LABELS.get(precision, "?")}'
             f" · {n_events} event{'s' if n_events != 1 else ''} from {n_articles} "
             f"article{'s' if n_articles != 1 else ''}</div>")
     ordered = place_rows.sort_values(["event_date", "event_id", "sentence_start"], na_position="last",

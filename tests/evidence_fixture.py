@@ -109,8 +109,8 @@ def hostile_evidence() -> pd.DataFrame:
         "precision": precision, "types": "shelling", "primary_type": "shelling", "modality": "reported",
         "event_date": "2022-12-17", "sentence": text, "sentence_start": 0, "sentence_end": len(text),
         "mention_start": m, "mention_end": m + 7, "surface": "Kharkiv", "killed": 1, "injured": None,
-        "quotes": json.dumps([{"text": "<script>alert(2)</script></div>", "speaker": "<img src=x onerror=alert(3)>",
-                               "role": "</div>"}]),
+        "quotes": json.dumps([{"text": "<script>alert(2)</script></div>",
+                               "speaker": "<img src=x onerror=alert(3)>", "role": "</div>"}]),
         "title": "<script>alert(4)</script>Evil</div>", "url": "javascript:alert(5)",
         "outlet": "<img src=x onerror=alert(6)>", "published": "2022-12-17", "n_sources": 1,
     }

@@ -36,10 +36,12 @@ def results_from_evidence(df: pd.DataFrame, texts: dict[str, str]) -> list[Artic
             quotes = tuple(Quote(text=q["text"], start=0, end=0, speaker=q.get("speaker", ""),
                                  role=q.get("role", "")) for q in json.loads(r["quotes"]))
             events.append(Event(
-                article_id=article_id, place=place, types=tuple(r["types"].split(";")), modality=r["modality"],
+                article_id=article_id, place=place, types=tuple(r["types"].split(";")),
+                modality=r["modality"],
                 sentence=Sentence(index=0, start=int(r["sentence_start"]), end=int(r["sentence_end"]),
                                   text=r["sentence"]),
-                mention=Mention(start=int(r["mention_start"]), end=int(r["mention_end"]), surface=r["surface"]),
+                mention=Mention(start=int(r["mention_start"]), end=int(r["mention_end"]),
+                                surface=r["surface"]),
                 event_date=r["event_date"], killed=None if pd.isna(r["killed"]) else int(r["killed"]),
                 injured=None if pd.isna(r["injured"]) else int(r["injured"]), quotes=quotes))
         results.append(ArticleResult(article=article, events=tuple(events)))
@@ -53,8 +55,9 @@ def fill_store(path: Path, *, hostile: bool = False) -> str:
     store = Store(path)
     try:
         if pipeline_available():
-            from dashboard.ingest import ingest_text
             from dashboard.pipeline import Pipeline
+
+            from dashboard.ingest import ingest_text
 
             process = Pipeline.load().process
             ingest_text(SEED.read_text(encoding="utf-8"), store, process)
