@@ -19,6 +19,7 @@ from typing import ClassVar
 
 import folium
 import pandas as pd
+from folium.elements import JSCSSMixin
 from folium.plugins import HeatMap
 from jinja2 import Template
 
@@ -274,7 +275,7 @@ _CSS = """
 """
 
 
-class PlacesLayer(folium.map.Layer):
+class PlacesLayer(JSCSSMixin, folium.map.Layer):
     """All places in one layer: one GeoJSON document, styled in the browser (divIcon per place)."""
 
     _template = Template("""

@@ -103,9 +103,12 @@ def localize(fmap: folium.Map) -> folium.Map:
 
 
 def asset_links(fmap: folium.Map) -> list[str]:
-    """Every JS/CSS URL the map's elements ask for, in tree order (what st_folium will load)."""
+    """Every JS/CSS URL the map's elements ask for, in tree order. Like st_folium, only JSCSSMixin
+    elements count: a `default_js` on any other element is never loaded."""
     urls = []
     for element in _walk(fmap):
+        if not isinstance(element, folium.elements.JSCSSMixin):
+            continue
         urls += [u for _, u in getattr(element, "default_js", [])]
         urls += [u for _, u in getattr(element, "default_css", [])]
     return urls
