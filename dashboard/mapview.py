@@ -192,30 +192,32 @@ def places_summary(df: pd.DataFrame) -> pd.DataFrame:
     if located.empty:
         return pd.DataFrame(columns=columns)
     rank = {t: i for i, t in enumerate(EVENT_TYPES)}
-    rows = []
-    for place_id, g in located.groupby("place_id", sort=False):
-        events = g.drop_duplicates("event_id")
-        counts: dict[str, int] = {}
-        for types in events["types"]:
-            for t in split_types(types):
-                counts[t] = counts.get(t, 0) + 1
-        dominant = min(counts, key=lambda t: (-counts[t], rank.get(t, 99))) if counts else "explosion"
-        first = g.iloc[0]
-        rows.append({
-            "place_id": place_id, "place_name": first["place_name"],
-            "lat": float(first["lat"]), "lon": float(first["lon"]),
-            "precision": int(g["precision"].fillna(PRECISION_REGION).min()),
-            "country": first.get("country", ""), "admin1": first.get("admin1", ""),
-            "n_events": int(events["event_id"].nunique()),
-            "n_articles": int(g["article_id"].nunique()),
-            "n_sources": int(pd.to_numeric(g["n_sources"], errors="coerce").fillna(1).max()),
-            "n_evidence": len(g),
-            "killed": int(pd.to_numeric(events["killed"], errors="coerce").fillna(0).sum()),
-            "injured": int(pd.to_numeric(events["injured"], errors="coerce").fillna(0).sum()),
-            "dominant_type": dominant,
-            "type_counts": sorted(counts.items(), key=lambda kv: (-kv[1], rank.get(kv[0], 99))),
-        })
-    out = pd.DataFrame(rows, columns=columns)
+    # Vectorised: a Python loop per place took ~2.7 s at 2,000 places.
+    grouped = located.groupby("place_id", sort=False)
+    out = grouped.agg(place_name=("place_name", "first"), lat=("lat", "first"), lon=("lon", "first"),
+                      country=("country", "first"), admin1=("admin1", "first"),
+                      n_events=("event_id", "nunique"), n_articles=("article_id", "nunique"),
+                      n_evidence=("evidence_id", "size"))
+    out["precision"] = grouped["precision"].min().fillna(PRECISION_REGION).astype(int)
+    out["n_sources"] = pd.to_numeric(grouped["n_sources"].max(), errors="coerce").fillna(1).astype(int)
+    events = located.drop_duplicates(["place_id", "event_id"])
+    for column in ("killed", "injured"):
+        values = pd.to_numeric(events[column], errors="coerce").fillna(0)
+        out[column] = values.groupby(events["place_id"]).sum().reindex(out.index).fillna(0).astype(int)
+    typed = events[["place_id", "types"]].assign(type=events["types"].fillna("").str.split(";"))
+    typed = typed.explode("type")
+    typed = typed[typed["type"].notna() & (typed["type"] != "")]
+    counts = typed.groupby(["place_id", "type"]).size().reset_index(name="n")
+    counts["rank"] = counts["type"].map(rank).fillna(99)
+    counts = counts.sort_values(["place_id", "n", "rank"], ascending=[True, False, True])
+    type_counts: dict[str, list[tuple[str, int]]] = {}
+    for place_id, t, n in zip(counts["place_id"], counts["type"], counts["n"], strict=True):
+        type_counts.setdefault(place_id, []).append((t, int(n)))
+    out["type_counts"] = [type_counts.get(pid, []) for pid in out.index]
+    out["dominant_type"] = [tc[0][0] if tc else "explosion" for tc in out["type_counts"]]
+    out = out.reset_index()
+    out["lat"], out["lon"] = out["lat"].astype(float), out["lon"].astype(float)
+    out = out[columns]
     return out.sort_values(["n_events", "place_name"], ascending=[False, True], ignore_index=True)
 
 
@@ -312,6 +314,9 @@ var {{ this.get_name() }} = (function () {
     }
   });
   {% if this.clustered %}
+  // markercluster needs the map's maxZoom, which a folium map without tiles leaves unset.
+  var fmap = {{ this._parent.get_name() }};
+  if (!fmap.options.maxZoom) { fmap.setMaxZoom(18); }
   var group = L.markerClusterGroup({
     maxClusterRadius: 40, disableClusteringAtZoom: {{ this.cluster_until }}, chunkedLoading: true,
     showCoverageOnHover: false,
@@ -363,7 +368,8 @@ var {{ this.get_name() }} = (function () {
 def legend_html(present: set[str] | None = None) -> str:
     """Legend content: our own labels only (no data), grouped like the type filter, limited to the
     types that dominate some marker on this map (all types when `present` is None)."""
-    parts = ['<details class="sm-legend" open><summary><b style="display:inline">Legend</b></summary>']
+    is_open = " open" if present is not None and len(present) <= 6 else ""  # big legends start folded
+    parts = [f'<details class="sm-legend"{is_open}><summary><b style="display:inline">Legend</b></summary>']
     for group, types in TYPE_GROUPS.items():
         shown = [t for t in types if present is None or t in present]
         if not shown:
