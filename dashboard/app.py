@@ -35,6 +35,7 @@ MAP_KEY = "placemap"
 UPLOAD_TYPES = ["txt", "html", "htm", "json", "jsonl", "md"]
 TABLE_COLUMNS = ["event_date", "place_name", "precision", "types", "modality", "killed", "injured",
                  "n_sources", "sentence", "title", "outlet", "published", "url"]
+TABLE_ROWS = 1_000  # more rows slow the first paint of the whole page and nobody reads them on screen
 PRECISION_CHOICES = {1: "Town only", 2: "Town or near a town", 3: "Any (incl. region-level)"}
 
 
@@ -207,7 +208,9 @@ def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
 
 def table_section(rows: pd.DataFrame) -> None:
     st.subheader(f"Events in view ({rows['event_id'].nunique()} events, {len(rows)} evidence sentences)")
-    table = rows[TABLE_COLUMNS].copy()
+    table = rows[TABLE_COLUMNS].head(TABLE_ROWS).copy()
+    if len(rows) > TABLE_ROWS:
+        st.caption(f"Showing the first {TABLE_ROWS:,} rows; the downloads hold all {len(rows):,}.")
     table["types"] = table["types"].map(
         lambda t: ", ".join(mapview.type_label(x) for x in mapview.split_types(t)))
     st.dataframe(table, hide_index=True, width="stretch", height=300,
