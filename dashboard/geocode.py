@@ -75,22 +75,33 @@ def place_location(place: Place, source: str = "gazetteer") -> Location:
 class GazetteerGeocoder(Geocoder):
     """geopy provider answering from the local gazetteer (see the module docstring)."""
 
-    def __init__(self, gazetteer, *, country_bias: str | None = None,
-                 fallback: OnlineFallback | None = None, **kwargs) -> None:
+    def __init__(
+        self, gazetteer, *, country_bias: str | None = None, fallback: OnlineFallback | None = None, **kwargs
+    ) -> None:
         kwargs.setdefault("user_agent", user_agent())
         super().__init__(**kwargs)
         self.gazetteer = gazetteer
         self.country_bias = country_bias.upper() if country_bias else None
         self.fallback = fallback
-        self._points = None  # (lat_rad, lon_rad, feature) arrays for reverse(), built on first use
+        # reverse()'s index: built on first use, kept for this geocoder's life (the gazetteer never changes).
+        self._points = None  # (lat radians, lon radians, feature) arrays over every record
+        self._rows_by_features: dict[frozenset, Any] = {}  # feature filter -> (rows, lats, lons)
 
     # --- forward ---------------------------------------------------------------------------------
-    def geocode(self, query: str, *, exactly_one: bool = True, country_codes: str | Iterable[str] | None = None,
-                features: Iterable[str] | None = None, limit: int = 10, timeout=None):
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        country_codes: str | Iterable[str] | None = None,
+        features: Iterable[str] | None = None,
+        limit: int = 10,
+        timeout=None,
+    ):
         """Ranked places named `query`: one Location, a list (exactly_one=False), or None.
 
         `country_codes` keeps only those countries; `country_bias` (set at construction) keeps all
-        but puts the bias country's places of exactly that name first.
+        but puts the bias country's places first when one of them has exactly that name.
         """
         query = (query or "").strip()
         if not query:
@@ -105,8 +116,14 @@ class GazetteerGeocoder(Geocoder):
             return locations[0] if locations else None
         return locations
 
-    def candidates(self, query: str, *, countries: set[str] | None = None,
-                   features: Iterable[str] | None = None, limit: int = 10) -> list[Place]:
+    def candidates(
+        self,
+        query: str,
+        *,
+        countries: set[str] | None = None,
+        features: Iterable[str] | None = None,
+        limit: int = 10,
+    ) -> list[Place]:
         """The gazetteer's candidates for `query`, filtered by `countries` and re-ranked by the bias."""
         features = list(features) if features else None
         single = next(iter(countries)) if countries and len(countries) == 1 else None
@@ -115,11 +132,20 @@ class GazetteerGeocoder(Geocoder):
         if countries:
             found = [p for p in found if p.country in countries]
         if self.country_bias:
-            wanted = normalise_query(query)
-            # sorted() is stable: the gazetteer's order holds within each group.
-            found = sorted(found, key=lambda p: not (p.country == self.country_bias
-                                                    and normalise_query(p.name) == wanted))
+            found = self._biased(query, found)
         return found[:limit]
+
+    def _biased(self, query: str, found: list[Place]) -> list[Place]:
+        """The bias country's places first, in the gazetteer's order, if one of them bears this very name.
+
+        Requiring the name keeps a village that merely lists "Moscow" among its alternate names from
+        jumping ahead of Moscow, while the gazetteer's own ranking still decides within the country.
+        """
+        wanted = normalise_query(query)
+        home = [p for p in found if p.country == self.country_bias]
+        if not any(normalise_query(p.name) == wanted for p in home):
+            return found
+        return home + [p for p in found if p.country != self.country_bias]
 
     def _ask_online(self, query: str, countries: set[str] | None, limit: int, timeout) -> list[Location]:
         country = ",".join(sorted(countries)) if countries else None
@@ -131,8 +157,16 @@ class GazetteerGeocoder(Geocoder):
         return [place_location(p, "nominatim") for p in answers[:limit]]
 
     # --- reverse ---------------------------------------------------------------------------------
-    def reverse(self, query, *, exactly_one: bool = True, features: Iterable[str] | None = POINT_FEATURES,
-                limit: int = 10, max_km: float | None = None, timeout=None):
+    def reverse(
+        self,
+        query,
+        *,
+        exactly_one: bool = True,
+        features: Iterable[str] | None = POINT_FEATURES,
+        limit: int = 10,
+        max_km: float | None = None,
+        timeout=None,
+    ):
         """Nearest gazetteer places to a point ("lat, lon", (lat, lon) or a geopy Point).
 
         By default only point-like places (towns, settlements, facilities, islands) answer; pass
@@ -142,13 +176,20 @@ class GazetteerGeocoder(Geocoder):
 
         point = Point(query)
         lat_r, lon_r, feature = self._point_index()
-        keep = np.ones(len(lat_r), dtype=bool) if not features else np.isin(feature, list(features))
-        if not keep.any():
+        wanted = frozenset(features or ())
+        if wanted not in self._rows_by_features:
+            keep = np.isin(feature, list(wanted)) if wanted else np.ones(len(lat_r), dtype=bool)
+            idx = np.nonzero(keep)[0]
+            self._rows_by_features[wanted] = (idx, lat_r[idx], lon_r[idx])
+        idx, lats, lons = self._rows_by_features[wanted]
+        if not len(idx):
             return None if exactly_one else []
-        idx = np.nonzero(keep)[0]
-        dist = _haversine_km(math.radians(point.latitude), math.radians(point.longitude), lat_r[idx], lon_r[idx])
-        count = 1 if exactly_one else max(1, int(limit))
-        order = np.argsort(dist, kind="stable")[:count]
+        dist = _haversine_km(math.radians(point.latitude), math.radians(point.longitude), lats, lons)
+        count = min(len(idx), 1 if exactly_one else max(1, int(limit)))
+        # Every row no farther than the count-th nearest (ties included), then by distance and record order.
+        cutoff = np.partition(dist, count - 1)[count - 1]
+        nearest = np.nonzero(dist <= cutoff)[0]
+        order = nearest[np.lexsort((idx[nearest], dist[nearest]))][:count]
         out = []
         for j in order:
             if max_km is not None and dist[j] > max_km:
@@ -192,10 +233,18 @@ def _country_set(country_codes) -> set[str] | None:
 
 # --- online fallback -----------------------------------------------------------------------------------
 _NOMINATIM_PRECISION = {
-    "city": PRECISION_TOWN, "town": PRECISION_TOWN, "village": PRECISION_TOWN, "hamlet": PRECISION_TOWN,
-    "suburb": PRECISION_TOWN, "neighbourhood": PRECISION_TOWN, "municipality": PRECISION_NEAR,
-    "county": PRECISION_NEAR, "district": PRECISION_NEAR, "state": PRECISION_REGION,
-    "region": PRECISION_REGION, "country": PRECISION_REGION,
+    "city": PRECISION_TOWN,
+    "town": PRECISION_TOWN,
+    "village": PRECISION_TOWN,
+    "hamlet": PRECISION_TOWN,
+    "suburb": PRECISION_TOWN,
+    "neighbourhood": PRECISION_TOWN,
+    "municipality": PRECISION_NEAR,
+    "county": PRECISION_NEAR,
+    "district": PRECISION_NEAR,
+    "state": PRECISION_REGION,
+    "region": PRECISION_REGION,
+    "country": PRECISION_REGION,
 }
 
 
@@ -237,13 +286,21 @@ class GeocodeCache:
 
     def get(self, query: str, country: str | None) -> list[dict] | None:
         """The stored raw answers (an empty list is a stored 'nothing found'), or None if never asked."""
-        row = self._db.execute("SELECT answer FROM answers WHERE key = ?", (self.key(query, country),)).fetchone()
+        row = self._db.execute(
+            "SELECT answer FROM answers WHERE key = ?", (self.key(query, country),)
+        ).fetchone()
         return None if row is None else json.loads(row[0])
 
     def put(self, query: str, country: str | None, answers: list[dict]) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO answers (key, query, country, answer, fetched_at) VALUES (?, ?, ?, ?, ?)",
-            (self.key(query, country), query, country or "", json.dumps(answers, ensure_ascii=False), time.time()),
+            (
+                self.key(query, country),
+                query,
+                country or "",
+                json.dumps(answers, ensure_ascii=False),
+                time.time(),
+            ),
         )
         self._db.commit()
 
@@ -257,21 +314,34 @@ class OnlineFallback:
     Off unless created; `from_env()` creates it only when STRIKEMAP_ONLINE_GEOCODER=1.
     """
 
-    def __init__(self, *, cache_path: Path | str = DEFAULT_CACHE, domain: str = DEFAULT_DOMAIN,
-                 scheme: str = "https", min_delay_seconds: float = 1.0, timeout: float = 10.0,
-                 max_results: int = 5, **nominatim_kwargs) -> None:
+    def __init__(
+        self,
+        *,
+        cache_path: Path | str = DEFAULT_CACHE,
+        domain: str = DEFAULT_DOMAIN,
+        scheme: str = "https",
+        min_delay_seconds: float = 1.0,
+        timeout: float = 10.0,
+        max_results: int = 5,
+        **nominatim_kwargs,
+    ) -> None:
         nominatim_kwargs.setdefault("user_agent", user_agent())
         self.cache = GeocodeCache(cache_path)
         self.max_results = max_results
         self.nominatim = Nominatim(domain=domain, scheme=scheme, timeout=timeout, **nominatim_kwargs)
         # Errors propagate (swallow_exceptions=False) so that a failure is never cached as "not found".
-        self._search = RateLimiter(self.nominatim.geocode, min_delay_seconds=min_delay_seconds,
-                                   max_retries=0, swallow_exceptions=False)
+        self._search = RateLimiter(
+            self.nominatim.geocode,
+            min_delay_seconds=min_delay_seconds,
+            max_retries=0,
+            swallow_exceptions=False,
+        )
         self.requests_made = 0
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, *, force: bool = False,
-                 **kwargs) -> OnlineFallback | None:
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, *, force: bool = False, **kwargs
+    ) -> OnlineFallback | None:
         """The fallback configured from the environment, or None when it is not switched on."""
         env = os.environ if environ is None else environ
         if not force and env.get(ONLINE_ENV, "").strip().lower() not in {"1", "true", "yes", "on"}:
@@ -286,9 +356,14 @@ class OnlineFallback:
         answers = self.cache.get(query, country)
         if answers is None:
             self.requests_made += 1
-            found = self._search(query, exactly_one=False, limit=self.max_results, addressdetails=True,
-                                 country_codes=country.split(",") if country else None,
-                                 **({"timeout": timeout} if timeout else {}))
+            found = self._search(
+                query,
+                exactly_one=False,
+                limit=self.max_results,
+                addressdetails=True,
+                country_codes=country.split(",") if country else None,
+                **({"timeout": timeout} if timeout else {}),
+            )
             answers = [loc.raw for loc in found or []]
             self.cache.put(query, country, answers)
         return [nominatim_place(raw) for raw in answers]

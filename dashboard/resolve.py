@@ -54,23 +54,45 @@ class Resolver:
         return self.gaz.indices(key)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
-        cands = [self.candidates(m) for m in mentions]
+        cache: dict[tuple[str, str], list[tuple[int, bool]]] = {}
+        cands = []
+        for m in mentions:
+            k = (m.surface, m.cue == "demonym")
+            if k not in cache:
+                cache[k] = self.candidates(m)
+            cands.append(cache[k])
         # Pass 1: context-free best guesses give the document's countries and points.
-        guesses = [self._best(m, c, Counter(), [], {}) for m, c in zip(mentions, cands)]
-        countries = Counter()
-        for c, g in zip(cands, guesses):
-            if g is not None:
-                # An unambiguous name is stronger evidence than a guess among many.
-                countries[self.gaz.country(g[0])] += 1.0 if len(c) == 1 else 0.5
-        points = [
+        first: dict[tuple[str, str], tuple[int, float] | None] = {}
+        guesses = []
+        for m, c in zip(mentions, cands):
+            k = (m.surface, m.cue)
+            if k not in first:
+                first[k] = self._best(m, c, Counter(), Counter(), {})
+            guesses.append(first[k])
+        countries: Counter = Counter()
+        votes: list[tuple[str, float] | None] = []
+        for m, c, g in zip(mentions, cands, guesses):
+            if g is None or m.cue == "demonym":  # "Russian forces in Donetsk" is not about Russia
+                votes.append(None)
+                continue
+            # An unambiguous name is stronger evidence than a guess among many.
+            vote = (self.gaz.country(g[0]), 1.0 if len(c) == 1 else 0.25)
+            countries[vote[0]] += vote[1]
+            votes.append(vote)
+        # Distinct confidently placed points, weighted by how often they are named.
+        points = Counter(
             self.gaz.point(g[0])
             for c, g in zip(cands, guesses)
             if g is not None and self.gaz.feature(g[0]) not in ("country", "continent") and len(c) <= 2
-        ]
+        )
         regions = self._region_links(text, mentions, guesses)
         out = []
         for idx, (m, c) in enumerate(zip(mentions, cands)):
-            best = self._best(m, c, countries, points, regions.get(idx, {}))
+            others = countries
+            if votes[idx] is not None:  # a name is not evidence for its own reading
+                others = countries.copy()
+                others[votes[idx][0]] -= votes[idx][1]
+            best = self._best(m, c, others, points, regions.get(idx, {}))
             if best is None:
                 out.append(ResolvedMention(m, None, 0.0))
                 continue
@@ -89,29 +111,29 @@ class Resolver:
             for idx, g in enumerate(guesses)
             if g is not None and self.gaz.feature(g[0]) in _REGIONAL
         }
+        named = Counter(regional.values())  # regions the document names anywhere
         for idx, m in enumerate(mentions):
+            own = regional.get(idx)
+            bonus = {a1: 1.0 for a1, n in named.items() if a1 != own or n > 1}
             nxt = idx + 1
             if nxt in regional and _REGION_AFTER.match(text[m.end : mentions[nxt].start]):
-                links.setdefault(idx, {})[regional[nxt]] = 6.0
-            for r_idx, a1 in regional.items():
-                if r_idx != idx:
-                    links.setdefault(idx, {}).setdefault(a1, 1.0)
+                bonus[regional[nxt]] = 6.0
+            if bonus:
+                links[idx] = bonus
         return links
 
     def _best(self, m: Mention, cands, countries: Counter, points, admin1_bonus: dict[str, float]):
         if not cands:
             return None
-        total = sum(countries.values()) or 1.0
-        owners = {self.gaz.country(i) for i, primary in cands if primary}
+        top = max(countries.values(), default=0.0) or 1.0  # the document's main countries get full credit
+        base = self.gaz.base_scores(cands)
         wanted = _CUE_FEATURES.get(m.cue)
         best, best_score = None, -math.inf
-        for i, primary in cands:
+        for i, _primary in cands:
             cc = self.gaz.country(i)
             feature = self.gaz.feature(i)
-            score = self.gaz.prior(i, primary)
-            if not primary and cc in owners:
-                score -= 3.0
-            score += 4.0 * countries.get(cc, 0.0) / total
+            score = base[i]
+            score += 4.0 * max(countries.get(cc, 0.0), 0.0) / top
             if self.country_bias and cc == self.country_bias:
                 score += 1.5
             if wanted:
@@ -121,10 +143,12 @@ class Resolver:
             a1 = self.gaz.admin1(i)
             if a1 and a1 in admin1_bonus:
                 score += admin1_bonus[a1]
+            if feature in ("city", "settlement"):
+                score += self.gaz.region_prior.get((cc, a1), 0.0)
             if points and feature in ("city", "settlement"):
                 p = self.gaz.point(i)
-                near = sum(1 for q in points if _km(p, q) < 200)
-                score += 2.0 * near / len(points)
+                near = sum(n for q, n in points.items() if _km(p, q) < 200)
+                score += 2.0 * near / points.total()
             if score > best_score or (score == best_score and best is not None and i < best):
                 best, best_score = i, score
         return best, best_score

@@ -39,10 +39,14 @@ def fold(text: str) -> str:
     """Lowercase, strip diacritics, unify apostrophes and dashes; same length as the input."""
     if text.isascii():
         return text.lower().translate(_ASCII_TABLE)
-    return "".join(_fold_char(c) for c in text)
+    # Latin, Greek, Cyrillic and punctuation at C speed; other scripts pass through unchanged.
+    return text.translate(_TABLE)
 
 
 _ASCII_TABLE = str.maketrans({"`": "'", "-": " ", "\t": " ", "\n": " ", "\r": " "})
+_TABLE_END = 0x0530
+_TABLE = {i: _fold_char(chr(i)) for i in range(_TABLE_END)}
+_TABLE.update({ord(c): _fold_char(c) for c in _APOSTROPHES + _DASHES + _SPACES})
 
 
 def key(name: str) -> str:

@@ -21,7 +21,6 @@ MAX_TOKENS = 6
 
 # Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
 # abbreviations ("U.S.", "U.K.").
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 _CALENDAR = frozenset(
@@ -92,73 +91,104 @@ class _Token:
     upper: bool  # starts with a capital letter
 
 
+# Capitalised words only: the regex engine skips everything else at C speed.
+_CAPITAL = re.compile(
+    r"(?:[A-Z]\.){2,}|(?<![\w'’ʼ\-])[A-ZÀ-ÞĀ-žА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*"
+)
+_NEXT = re.compile(r"([ \-]?)([^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|(?:[A-Z]\.){2,})")
+
+
+def _token(m: re.Match, group: int = 0) -> _Token:
+    t = m.group(group)
+    return _Token(m.start(group), m.end(group), t, t[:1].isupper())
+
+
 class MentionFinder:
     """Finds Mentions of gazetteer names; build once per gazetteer and reuse (it holds the key table)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.flags = gazetteer.key_flags()
         self.common_words = gazetteer.common_words
+        # Every word-prefix of a multi-word key ("sea", "sea of"): extending a span stops as soon as
+        # no key can start with it, so a capitalised word costs one or two lookups.
+        self.prefixes: set[str] = set()
+        for k in self.flags:
+            parts = k.split(" ")
+            for n in range(1, len(parts)):
+                self.prefixes.add(" ".join(parts[:n]))
 
     def find(self, text: str) -> list[Mention]:
         folded = fold(text)
-        tokens = [
-            _Token(m.start(), m.end(), m.group(), m.group()[:1].isupper())
-            for m in _TOKEN.finditer(text)
-        ]
         mentions: list[Mention] = []
         self._people: set[str] = set()  # words this text uses in people's names ("Salah", "Allen")
-        i, n = 0, len(tokens)
-        while i < n:
-            tok = tokens[i]
-            if not tok.upper or tok.text == "The":  # "The United States": the span starts after "The"
-                i += 1
-                continue
-            match = self._longest(tokens, i, text, folded)
+        done = 0
+        for m in _CAPITAL.finditer(text):
+            if m.start() < done or not m.group()[:1].isupper() or m.group() == "The":
+                continue  # inside the previous name; "The United States" starts after "The"
+            tokens = self._window(text, folded, m)
+            match = self._longest(tokens, text, folded)
             if match is None:
-                i += 1
                 continue
             j, end, flags = match
-            if self._accept(tokens, i, j, end, flags, text):
-                mentions.append(Mention(tok.start, end, text[tok.start:end], self._cue(tokens, i, j, text, flags)))
-                i = j + 1
-            else:
-                i += 1
+            if self._accept(tokens, j, end, flags, text):
+                first = tokens[1]
+                mentions.append(Mention(first.start, end, text[first.start : end], self._cue(tokens, j, text, flags)))
+                done = end
         return mentions
 
+    def _window(self, text: str, folded: str, m: re.Match) -> list[_Token | None]:
+        """[previous word or None, the capitalised word, the following words while a key can still
+        continue, plus one word of look-ahead]."""
+        tokens: list[_Token | None] = [None, _token(m)]  # the previous word is found on demand
+        pos = m.end()
+        for _ in range(MAX_TOKENS):
+            if " ".join(folded[m.start() : pos].split()) not in self.prefixes:
+                n = _NEXT.match(text, pos)  # the look-ahead word only
+                if n is not None:
+                    tokens.append(_token(n, 2))
+                break
+            n = _NEXT.match(text, pos)
+            if n is None:
+                break
+            tokens.append(_token(n, 2))
+            pos = n.end()
+        return tokens
+
     # --- matching --------------------------------------------------------------------------------
-    def _longest(self, tokens: list[_Token], i: int, text: str, folded: str) -> tuple[int, int, int] | None:
-        """The longest gazetteer key starting at token i: (last token index, end offset, flags)."""
-        best = None
-        last = i
-        for j in range(i, min(len(tokens), i + MAX_TOKENS)):
-            if j > i:
-                gap = text[tokens[j - 1].end : tokens[j].start]
-                if gap not in (" ", "-"):
-                    break
+    def _longest(self, tokens: list, text: str, folded: str) -> tuple[int, int, int] | None:
+        """The longest gazetteer key starting at tokens[1]: (last token index, end offset, flags)."""
+        start = tokens[1].start
+        last = 1
+        for j in range(2, len(tokens)):
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            prefix = " ".join(folded[start : tokens[j - 1].end].split())
+            if gap not in (" ", "-") or prefix not in self.prefixes:
+                break
             last = j
-        for j in range(last, i - 1, -1):
+        for j in range(last, 0, -1):
             tj = tokens[j]
-            if j > i and not tj.upper and tj.text.lower() in _CONNECTORS:
+            if j > 1 and not tj.upper and tj.text.lower() in _CONNECTORS:
                 continue  # a name does not end on "of"
             end = tj.end
-            k = " ".join(folded[tokens[i].start : end].split())
+            k = " ".join(folded[start:end].split())
             flags = self.flags.get(k)
+            if flags is None and "'" in k:
+                flags = self.flags.get(k.replace("'", ""))  # "Berdyans'k" for Berdyansk
             if flags is None and _POSSESSIVE.search(tj.text):
                 end -= 2
-                k = " ".join(folded[tokens[i].start : end].split())
+                k = " ".join(folded[start:end].split())
                 flags = self.flags.get(k)
             if flags is not None:
-                best = (j, end, flags)
-                break
-        return best
+                return j, end, flags
+        return None
 
-    def _accept(self, tokens: list[_Token], i: int, j: int, end: int, flags: int, text: str) -> bool:
-        first = tokens[i]
+    def _accept(self, tokens: list, j: int, end: int, flags: int, text: str) -> bool:
+        first = tokens[1]
         word = first.text.lower()
-        single = i == j
+        single = j == 1
         if single and word in _CALENDAR:
             return False
-        prev = tokens[i - 1] if i > 0 else None
+        prev = tokens[0] = _previous_word(text, first.start)
         adjacent_prev = prev is not None and text[prev.end : first.start] == " "
         if adjacent_prev and prev.text.lower().rstrip(".") in _TITLES:
             return False  # "President Kharkiv"-style: a title makes a person
@@ -196,20 +226,36 @@ class MentionFinder:
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
         return bool(flags & 8) and not (adjacent_next and nxt.upper)
 
-    def _cue(self, tokens: list[_Token], i: int, j: int, text: str, flags: int) -> str:
+    def _cue(self, tokens: list, j: int, text: str, flags: int) -> str:
         if flags & 2 and not flags & 1:
             return "demonym"
         last = tokens[j].text.lower()
-        if last in _FEATURE_CUES and j > i:
+        if last in _FEATURE_CUES and j > 1:
             return _FEATURE_CUES[last]
         nxt = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
         if nxt in _FEATURE_CUES and text[tokens[j].end : tokens[j + 1].start] == " ":
             return _FEATURE_CUES[nxt]
-        before = [t.text.lower() for t in tokens[max(0, i - 3) : i]]
+        before = text[max(0, tokens[1].start - 30) : tokens[1].start].lower().split()[-3:]
         for w in reversed(before):
             if w in _BEFORE_CUES:
                 return _BEFORE_CUES[w]
         return ""
+
+
+def _previous_word(text: str, pos: int) -> _Token | None:
+    """The word before pos (with a trailing full stop, for titles such as "Gen."), or None."""
+    k = pos - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    end = k + 1
+    if k >= 0 and text[k] == ".":
+        k -= 1
+    while k >= 0 and (text[k].isalpha() or text[k] in "'’ʼ-"):
+        k -= 1
+    word = text[k + 1 : end]
+    if not word or not word[0].isalpha():
+        return None
+    return _Token(k + 1, end, word, word[0].isupper())
 
 
 def _sentence_start(text: str, pos: int) -> bool:

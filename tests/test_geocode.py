@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -58,7 +59,11 @@ class GazetteerDouble:
     def candidates(self, name, country=None, features=None, limit=10):
         wanted = normalise_query(name)
         hits = [p for p in self.places if normalise_query(p.name) == wanted or ALIASES.get(wanted) == p.id]
-        hits = [p for p in hits if (not country or p.country == country) and (not features or p.feature in features)]
+        hits = [
+            p
+            for p in hits
+            if (not country or p.country == country) and (not features or p.feature in features)
+        ]
         return sorted(hits, key=lambda p: (-p.population, p.id))[:limit]
 
 
@@ -101,11 +106,29 @@ def test_country_bias_changes_the_ranking_but_keeps_the_rest(gazetteer):
     assert {loc.raw["id"] for loc in biased} == {loc.raw["id"] for loc in plain}
 
 
+def test_country_bias_needs_a_place_of_that_very_name_and_keeps_the_home_order():
+    places = [
+        Place("gn:10", "Moscow", 55.75, 37.62, "city", "RU", "Moscow", 10_000_000, 1, "geonames"),
+        Place("gn:11", "Moskovka", 49.0, 36.0, "city", "UA", "Kharkiv", 900, 1, "geonames"),
+        Place("gn:12", "Mykolaiv", 46.97, 31.99, "city", "UA", "Mykolaiv", 480_000, 1, "geonames"),
+        Place("gn:13", "Mykolaiv", 49.5, 26.0, "settlement", "UA", "Khmelnytskyi", 0, 1, "katottg"),
+    ]
+
+    class Double(GazetteerDouble):
+        def candidates(self, name, country=None, features=None, limit=10):
+            hits = {"moscow": ["gn:10", "gn:11"], "mykolaiv": ["gn:12", "gn:13"]}[normalise_query(name)]
+            return [self.get(h) for h in hits if not country or self.get(h).country == country][:limit]
+
+    geocoder = GazetteerGeocoder(Double(places), country_bias="UA")
+    assert geocoder.geocode("Moscow").raw["id"] == "gn:10"  # Moskovka only lists the name
+    assert geocoder.geocode("Mykolaiv").raw["id"] == "gn:12"  # the city stays ahead of the hamlet
+
+
 def test_country_codes_and_features_filter(gazetteer):
     geocoder = GazetteerGeocoder(gazetteer)
-    assert [loc.raw["id"] for loc in geocoder.geocode("Pervomaisk", exactly_one=False, country_codes="UA")] == [
-        "gn:3"
-    ]
+    assert [
+        loc.raw["id"] for loc in geocoder.geocode("Pervomaisk", exactly_one=False, country_codes="UA")
+    ] == ["gn:3"]
     both = geocoder.geocode("Pervomaisk", exactly_one=False, country_codes=["ua", "ru"])
     assert len(both) == 3
     assert geocoder.geocode("Kharkiv", features=["admin1"]) is None
@@ -123,6 +146,21 @@ def test_reverse_gives_the_nearest_point_place(gazetteer):
     assert geocoder.reverse((0.0, 0.0), max_km=100) is None
 
 
+def test_reverse_breaks_distance_ties_by_record_order():
+    twins = [
+        Place("gn:20", "Bakhmut", 48.5953, 38.0003, "city", "UA", "Donetsk", 70000, 1, "geonames"),
+        Place("ua:20", "Bakhmut", 48.5953, 38.0003, "settlement", "UA", "Donetsk", 0, 1, "katottg"),
+        Place("gn:21", "Soledar", 48.6833, 38.0833, "city", "UA", "Donetsk", 10000, 1, "geonames"),
+    ]
+    geocoder = GazetteerGeocoder(GazetteerDouble(twins))
+    for _ in range(3):
+        assert geocoder.reverse((48.6, 38.0)).raw["id"] == "gn:20"
+    assert [loc.raw["id"] for loc in geocoder.reverse((48.6, 38.0), exactly_one=False, limit=2)] == [
+        "gn:20",
+        "ua:20",
+    ]
+
+
 # --- online fallback against a fake Nominatim ----------------------------------------------------------
 class FakeNominatim(BaseHTTPRequestHandler):
     requests: ClassVar[list[dict]] = []
@@ -133,10 +171,22 @@ class FakeNominatim(BaseHTTPRequestHandler):
         type(self).requests.append({"path": url.path, **params, "agent": self.headers.get("User-Agent", "")})
         body = []
         if params.get("q", "").lower() == "chasiv yar":
-            body = [{"place_id": 1, "osm_type": "relation", "osm_id": 123, "lat": "48.5869", "lon": "37.8356",
-                     "display_name": "Chasiv Yar, Bakhmut Raion, Donetsk Oblast, Ukraine", "name": "Chasiv Yar",
-                     "class": "place", "type": "town", "addresstype": "town", "importance": 0.5,
-                     "address": {"town": "Chasiv Yar", "state": "Donetsk Oblast", "country_code": "ua"}}]
+            body = [
+                {
+                    "place_id": 1,
+                    "osm_type": "relation",
+                    "osm_id": 123,
+                    "lat": "48.5869",
+                    "lon": "37.8356",
+                    "display_name": "Chasiv Yar, Bakhmut Raion, Donetsk Oblast, Ukraine",
+                    "name": "Chasiv Yar",
+                    "class": "place",
+                    "type": "town",
+                    "addresstype": "town",
+                    "importance": 0.5,
+                    "address": {"town": "Chasiv Yar", "state": "Donetsk Oblast", "country_code": "ua"},
+                }
+            ]
         data = json.dumps(body).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -162,12 +212,14 @@ def nominatim():
 
 def make_fallback(server, cache_path: Path) -> OnlineFallback:
     host, port = server.server_address
-    return OnlineFallback(cache_path=cache_path, domain=f"{host}:{port}", scheme="http", min_delay_seconds=0,
-                          proxies={})
+    return OnlineFallback(
+        cache_path=cache_path, domain=f"{host}:{port}", scheme="http", min_delay_seconds=0, proxies={}
+    )
 
 
 def test_fallback_is_asked_only_when_the_gazetteer_has_nothing_and_answers_are_cached(
-        gazetteer, nominatim, tmp_path):
+    gazetteer, nominatim, tmp_path
+):
     server, requests = nominatim
     cache = tmp_path / "cache.sqlite"
     fallback = make_fallback(server, cache)
@@ -178,7 +230,11 @@ def test_fallback_is_asked_only_when_the_gazetteer_has_nothing_and_answers_are_c
 
     loc = geocoder.geocode("Chasiv Yar")
     assert (loc.latitude, loc.longitude) == (48.5869, 37.8356)
-    assert loc.raw["source"] == "nominatim" and loc.raw["country"] == "UA" and loc.raw["id"] == "osm:relation/123"
+    assert (
+        loc.raw["source"] == "nominatim"
+        and loc.raw["country"] == "UA"
+        and loc.raw["id"] == "osm:relation/123"
+    )
     assert geocoder.geocode("Nowhereville") is None  # a negative answer, also cached
     assert [r["q"] for r in requests] == ["Chasiv Yar", "Nowhereville"]
     assert requests[0]["path"] == "/search" and requests[0]["agent"].startswith("strikemap/")
@@ -205,8 +261,12 @@ def test_fallback_is_off_by_default(gazetteer, nominatim, monkeypatch):
 def test_fallback_is_switched_on_by_the_environment(gazetteer, nominatim, tmp_path):
     server, requests = nominatim
     host, port = server.server_address
-    env = {ONLINE_ENV: "1", "STRIKEMAP_GEOCODE_CACHE": str(tmp_path / "c.sqlite"),
-           "STRIKEMAP_NOMINATIM_DOMAIN": f"{host}:{port}", "STRIKEMAP_NOMINATIM_SCHEME": "http"}
+    env = {
+        ONLINE_ENV: "1",
+        "STRIKEMAP_GEOCODE_CACHE": str(tmp_path / "c.sqlite"),
+        "STRIKEMAP_NOMINATIM_DOMAIN": f"{host}:{port}",
+        "STRIKEMAP_NOMINATIM_SCHEME": "http",
+    }
     fallback = OnlineFallback.from_env(env, min_delay_seconds=0, proxies={})
     assert GazetteerGeocoder(gazetteer, fallback=fallback).geocode("chasiv yar").raw["name"] == "Chasiv Yar"
     assert len(requests) == 1 and (tmp_path / "c.sqlite").exists()
@@ -214,8 +274,14 @@ def test_fallback_is_switched_on_by_the_environment(gazetteer, nominatim, tmp_pa
 
 
 def test_a_failing_service_is_not_cached_as_not_found(gazetteer, tmp_path):
-    fallback = OnlineFallback(cache_path=tmp_path / "c.sqlite", domain="127.0.0.1:9", scheme="http",
-                              min_delay_seconds=0, timeout=2, proxies={})
+    fallback = OnlineFallback(
+        cache_path=tmp_path / "c.sqlite",
+        domain="127.0.0.1:9",
+        scheme="http",
+        min_delay_seconds=0,
+        timeout=2,
+        proxies={},
+    )
     assert GazetteerGeocoder(gazetteer, fallback=fallback).geocode("Chasiv Yar") is None
     assert fallback.cache.get("Chasiv Yar", None) is None
     fallback.close()
@@ -237,8 +303,11 @@ def cli_with(gazetteer, monkeypatch):
     from dashboard.cli import cli
 
     real_load = gz.Gazetteer.load.__func__
-    monkeypatch.setattr(gz.Gazetteer, "load",
-                        classmethod(lambda cls, path=None: gazetteer if path is None else real_load(cls, path)))
+    monkeypatch.setattr(
+        gz.Gazetteer,
+        "load",
+        classmethod(lambda cls, path=None: gazetteer if path is None else real_load(cls, path)),
+    )
     monkeypatch.delenv("STRIKEMAP_GAZETTEER", raising=False)
     monkeypatch.delenv(ONLINE_ENV, raising=False)
     return cli
@@ -248,8 +317,18 @@ def test_cli_prints_a_table_of_ranked_candidates(cli_with):
     result = CliRunner().invoke(cli_with, ["geocode", "Pervomaisk", "--limit", "2"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split() == ["id", "name", "lat", "lon", "feature", "admin1", "country", "population",
-                                "precision", "source"]
+    assert lines[0].split() == [
+        "id",
+        "name",
+        "lat",
+        "lon",
+        "feature",
+        "admin1",
+        "country",
+        "population",
+        "precision",
+        "source",
+    ]
     assert [line.split()[0] for line in lines[1:]] == ["gn:5", "gn:3"]
     assert "48.6296" in lines[2] and "geonames" in lines[2]
 
@@ -258,9 +337,20 @@ def test_cli_json_with_filters(cli_with):
     result = CliRunner().invoke(cli_with, ["geocode", "pervomaisk", "--country", "UA", "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert rows == [{"id": "gn:3", "name": "Pervomaisk", "lat": 48.6296, "lon": 38.5487, "feature": "city",
-                     "admin1": "Luhansk", "country": "UA", "population": 38000, "precision": 1,
-                     "source": "geonames"}]
+    assert rows == [
+        {
+            "id": "gn:3",
+            "name": "Pervomaisk",
+            "lat": 48.6296,
+            "lon": 38.5487,
+            "feature": "city",
+            "admin1": "Luhansk",
+            "country": "UA",
+            "population": 38000,
+            "precision": 1,
+            "source": "geonames",
+        }
+    ]
     result = CliRunner().invoke(cli_with, ["geocode", "Kharkiv", "--feature", "admin1", "--json"])
     assert json.loads(result.output) == []
 
@@ -296,9 +386,10 @@ def test_cli_asks_online_only_with_online(cli_with, nominatim, tmp_path, monkeyp
 @pytest.fixture(scope="module")
 def real_gazetteer():
     gz = pytest.importorskip("dashboard.gazetteer")
-    if not (GEODATA / "places.parquet").exists():
-        pytest.skip("gazetteer not built (make gazetteer)")
-    return gz.Gazetteer.load(GEODATA)
+    directory = Path(os.environ.get("STRIKEMAP_GAZETTEER") or GEODATA)
+    if not (directory / "places.parquet").exists():
+        pytest.skip(f"gazetteer not built in {directory} (make gazetteer)")
+    return gz.Gazetteer.load(directory)
 
 
 def test_real_gazetteer_places_ukrainian_towns_and_regions(real_gazetteer):

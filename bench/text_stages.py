@@ -1,0 +1,94 @@
+"""Measure the text stages on the evaluation sets beside the project (never copied into it).
+
+    PYTHONPATH=. python bench/text_stages.py [../shared/eval/dev] [--misses CLASS]
+
+Prints, for strikes-cir (the only set with gold classes), the share of reports whose predicted
+types include a type the scorer accepts for the gold class (per class and overall), the mean number
+of types predicted, and the throughput of split_sentences + classify_sentence (and of find_quotes)
+in MB/s. Timings are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from dashboard.events import classify_sentence
+from dashboard.quotes import find_quotes
+from dashboard.sentences import split_sentences
+
+# Same mapping as the scorer's GOLD_TYPES (score.py), restated so this script needs no import from it.
+GOLD_TYPES = {
+    "strike": {"air_strike", "missile_strike", "drone_strike", "shelling", "explosion"},
+    "air_or_drone_strike": {"air_strike", "drone_strike"},
+    "shelling_or_missile": {"shelling", "missile_strike"},
+    "explosion": {"explosion", "shelling", "missile_strike", "air_strike", "drone_strike"},
+    "interception": {"interception"},
+    "infrastructure_damage": {"infrastructure_damage"},
+    "casualties": {"casualties"},
+    "ground_fighting": {"ground_fighting"},
+    "military_presence": {"military_movement"},
+}
+
+
+def load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def type_hits(rows: list[dict], misses: str | None) -> None:
+    hit, total, n_types = Counter(), Counter(), 0
+    for row in rows:
+        gold = row["event"]["types"]
+        if not gold:
+            continue
+        wanted = set().union(*(GOLD_TYPES.get(g, {g}) for g in gold))
+        got = set(classify_sentence(row["text"]).types)
+        n_types += len(got)
+        ok = bool(wanted & got)
+        for g in gold:
+            total[g] += 1
+            hit[g] += ok
+            if misses == g and not ok:
+                print(f"  MISS {sorted(got)} | {row['text'][:150]}")
+    n = sum(total.values())
+    for g in sorted(total):
+        print(f"  {g:24s} {hit[g] / total[g]:.3f}  ({hit[g]}/{total[g]})")
+    print(f"  {'overall':24s} {sum(hit.values()) / n:.3f}  mean types/report {n_types / n:.2f}")
+
+
+def throughput(texts: list[str], min_bytes: int = 5_000_000) -> float:
+    blob = "\n\n".join(texts)
+    reps = max(1, min_bytes // max(1, len(blob.encode())))
+    size = len(blob.encode()) * reps
+    t0 = time.perf_counter()
+    for _ in range(reps):
+        for s in split_sentences(blob):
+            classify_sentence(s.text)
+    return size / (time.perf_counter() - t0) / 1e6
+
+
+def main(argv: list[str]) -> None:
+    args = [a for a in argv if not a.startswith("--")]
+    misses = argv[argv.index("--misses") + 1] if "--misses" in argv else None
+    if misses in args:
+        args.remove(misses)
+    root = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+    cir = load(root / "strikes-cir.jsonl")
+    print(f"strikes-cir type hit rate ({len(cir)} reports):")
+    type_hits(cir, misses)
+    texts = [r["text"] for r in cir] + [r["text"] for r in load(root / "strikes-ucdp.jsonl")]
+    texts += [d["text"] for d in load(root / "geowebnews.jsonl")]
+    print(f"split_sentences + classify_sentence: {throughput(texts):.2f} MB/s")
+    size = sum(len(t.encode()) for t in texts)
+    t0 = time.perf_counter()
+    for text in texts:
+        find_quotes(text)
+    print(f"find_quotes: {size / (time.perf_counter() - t0) / 1e6:.2f} MB/s")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

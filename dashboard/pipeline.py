@@ -1,0 +1,212 @@
+"""Article -> ArticleResult: the whole extraction, one direction, stage by stage.
+
+sentences (sentences.py) -> place mentions (toponyms.py) -> one place each (resolve.py) ->
+per sentence and place: role, event types, modality, date (events.py, dates.py) -> quotes
+(quotes.py) attached to the events whose sentences they stand in or follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .dates import resolve_event_date
+from .events import classify_sentence, place_modality, place_role, place_types
+from .gazetteer import Gazetteer
+from .quotes import find_quotes
+from .records import (
+    Article,
+    ArticleResult,
+    Event,
+    Quote,
+    ResolvedMention,
+    Sentence,
+)
+from .resolve import Resolver
+from .sentences import split_sentences
+from .toponyms import MentionFinder
+
+# Features that can locate an event but are rarely its site when a town is named beside them.
+_WATER = frozenset({"river", "sea", "lake", "reservoir", "strait"})
+_BROAD = frozenset({"country", "continent"})
+_REGIONAL = frozenset({"admin1", "admin2", "region", "area"})
+
+
+@dataclass
+class Pipeline:
+    """Holds what is expensive to build (gazetteer, name table) and processes articles with it."""
+
+    gazetteer: Gazetteer
+    finder: MentionFinder
+    resolver: Resolver
+
+    @classmethod
+    def load(cls, gazetteer_path: Path | str | None = None, country_bias: str | None = None) -> Pipeline:
+        gazetteer = Gazetteer.load(gazetteer_path)
+        return cls(gazetteer, MentionFinder(gazetteer), Resolver(gazetteer, country_bias))
+
+    def process(self, article: Article) -> ArticleResult:
+        text = article.text
+        sentences = split_sentences(text)
+        resolved = self.resolver.resolve(text, self.finder.find(text))
+        quotes = tuple(find_quotes(text))
+        mentions: list[ResolvedMention] = []
+        events: list[Event] = []
+        by_sentence = _group(resolved, sentences)
+        for idx, sentence in enumerate(sentences):
+            here = by_sentence.get(idx, [])
+            if not here:
+                continue
+            signals = classify_sentence(sentence.text)
+            found: list[tuple[ResolvedMention, tuple[str, ...], str]] = []
+            for rm in here:
+                if rm.place is None or rm.mention.cue == "demonym":
+                    mentions.append(rm)
+                    continue
+                a, b = rm.mention.start - sentence.start, rm.mention.end - sentence.start
+                role = place_role(sentence.text, a, b)
+                rm = replace(rm, role=role)
+                mentions.append(rm)
+                types = place_types(sentence.text, a, b, signals)
+                if types:
+                    found.append((rm, types, place_modality(sentence.text, a, b, signals)))
+            found = _drop_locators(found)
+            if not found:
+                continue
+            date = resolve_event_date(sentence.text, article.published)
+            context = _quotes_for(text, idx, sentences, by_sentence, quotes)
+            for rm, types, modality in found:
+                events.append(
+                    Event(
+                        article_id=article.id,
+                        place=rm.place,
+                        types=types,
+                        modality=modality,
+                        sentence=sentence,
+                        mention=rm.mention,
+                        event_date=date,
+                        killed=signals.killed,
+                        injured=signals.injured,
+                        quotes=context,
+                    )
+                )
+        events = _with_speaker_quotes(events, mentions, by_sentence, sentences, quotes)
+        return ArticleResult(article=article, mentions=tuple(mentions), events=tuple(events), quotes=quotes)
+
+    def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        for article in articles:
+            yield self.process(article)
+
+
+def _group(resolved: list[ResolvedMention], sentences: list[Sentence]) -> dict[int, list[ResolvedMention]]:
+    """Mentions by the index of the sentence they stand in (both lists are in text order)."""
+    out: dict[int, list[ResolvedMention]] = {}
+    s = 0
+    for rm in resolved:
+        while s < len(sentences) and sentences[s].end <= rm.mention.start:
+            s += 1
+        if s < len(sentences) and sentences[s].start <= rm.mention.start:
+            out.setdefault(s, []).append(rm)
+    return out
+
+
+def _with_speaker_quotes(events, mentions, by_sentence, sentences, quotes):
+    """Add to each event the quotes of people the article places there ("said the military
+    spokesman in Kyiv, ..."): the voices an analyst wants beside the sentence about the place."""
+    speaker_at = {id(rm.mention): rm.place.id for rm in mentions if rm.role == "speaker" and rm.place}
+    voiced: dict[str, list[Quote]] = {}
+    for idx, here in by_sentence.items():
+        places = {speaker_at[id(rm.mention)] for rm in here if id(rm.mention) in speaker_at}
+        if not places:
+            continue
+        s = sentences[idx]
+        for q in quotes:
+            if q.start < s.end and q.end > s.start:
+                for place_id in places:
+                    if q not in voiced.setdefault(place_id, []):
+                        voiced[place_id].append(q)
+    if not voiced:
+        return events
+    out = []
+    for ev in events:
+        if ev.modality != "reported":
+            out.append(ev)
+            continue
+        extra = tuple(q for q in voiced.get(ev.place.id, ()) if q not in ev.quotes)
+        out.append(replace(ev, quotes=ev.quotes + extra) if extra else ev)
+    return out
+
+
+def _drop_locators(found):
+    """In one sentence, a region, country or river named beside a town locates the town; it is not
+    a second site ("Oleksandrivka, Donetsk region"; "Kharkiv, Ukraine"; "Kherson on the Dnipro")."""
+    # A country is too vague to map a strike at; it stays a site only for aid and diplomacy.
+    found = [f for f in found if f[0].place.feature not in _BROAD or not set(f[1]) - {"aid", "diplomacy"}]
+    precise = [rm.place for rm, _, _ in found if rm.place.feature not in _WATER | _BROAD | _REGIONAL]
+    if not precise:
+        water_or_region = [f for f in found if f[0].place.feature not in _BROAD]
+        return water_or_region or found
+    keep = []
+    for item in found:
+        place = item[0].place
+        if place.feature in _WATER or (place.feature in _BROAD and set(item[1]) - {"aid", "diplomacy"}):
+            continue
+        if place.feature in _REGIONAL and any(p.admin1 and p.admin1 == place.admin1 for p in precise):
+            continue
+        keep.append(item)
+    return keep
+
+
+def _quotes_for(text, idx, sentences, by_sentence, quotes) -> tuple[Quote, ...]:
+    """Quotes in the sentence, and in the sentences after it in the same paragraph until another
+    place is named: "Kharkiv has run out of electricity. Its mayor said the damage is "colossal"."""
+    sentence = sentences[idx]
+    end = sentence.end
+    j = idx + 1
+    while j < len(sentences) and j not in by_sentence and "\n" not in text[sentences[j - 1].end : sentences[j].start]:
+        end = sentences[j].end
+        j += 1
+    return tuple(q for q in quotes if q.start < end and q.end > sentence.start)
+
+
+def to_eval_record(result: ArticleResult) -> dict:
+    """The `strikemap extract` line for one article (format: ../shared/eval/README.md)."""
+    places = [
+        {
+            "start": rm.mention.start,
+            "end": rm.mention.end,
+            "name": rm.mention.surface,
+            "lat": rm.place.lat if rm.place else None,
+            "lon": rm.place.lon if rm.place else None,
+            "place_id": rm.place.id if rm.place else None,
+            "feature": rm.place.feature if rm.place else None,
+            "precision": rm.place.precision if rm.place else None,
+            "role": rm.role,
+            "kind": "demonym" if rm.mention.cue == "demonym" else "toponym",
+        }
+        for rm in result.mentions
+    ]
+    sites: dict[str, dict] = {}
+    for ev in result.events:
+        if ev.modality != "reported" or ev.place.feature in _BROAD:
+            continue
+        if not (set(ev.types) - {"diplomacy", "aid"}):
+            continue
+        site = sites.setdefault(
+            ev.place.id,
+            {
+                "lat": ev.place.lat,
+                "lon": ev.place.lon,
+                "name": ev.place.name,
+                "place_id": ev.place.id,
+                "admin1": ev.place.admin1,
+                "precision": ev.place.precision,
+                "types": [],
+                "date": ev.event_date,
+                "sentence": ev.sentence.text,
+            },
+        )
+        site["types"] = sorted(set(site["types"]) | set(ev.types))
+    return {"id": result.article.id, "places": places, "events": list(sites.values())}
+

@@ -1,0 +1,199 @@
+"""Event types, modality, casualties and place roles, on report lines and the sample article."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard.events import SentenceSignals, classify_sentence, place_modality, place_role, place_types
+from dashboard.records import EVENT_TYPES, MODALITIES
+from dashboard.sentences import split_sentences
+
+SAMPLE = (Path(__file__).resolve().parents[1] / "seeds" / "ukraine-energy-strikes.txt").read_text(encoding="utf-8")
+
+
+def sample_sentence(fragment: str) -> str:
+    matches = [s.text for s in split_sentences(SAMPLE) if fragment in s.text]
+    assert len(matches) == 1, fragment
+    return matches[0]
+
+
+def types(text):
+    return set(classify_sentence(text).types)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Multiple casualties after shelling of bus station in Kharkiv", {"shelling", "casualties"}),
+        ("Russian vehicle movement in Donetsk", {"military_movement"}),
+        ("CCTV of artillery attack on Kharkiv.", {"shelling"}),
+        ("Residential building destroyed in Kharkiv", {"infrastructure_damage"}),
+        ("Damage at Popasana railway station", {"infrastructure_damage"}),
+        ("Russian Armed Forces destroyed up to 30 Ukrainian soldiers in the Kupyansk direction",
+         {"ground_fighting", "casualties"}),
+        ("Shahed drones attacked Odesa overnight", {"drone_strike"}),
+        ("Air defence destroyed 12 drones over Kyiv", {"interception", "drone_strike"}),
+        ("A Kalibr cruise missile hit a substation", {"missile_strike", "infrastructure_damage"}),
+        ("Russian aviation dropped glide bombs on Vovchansk", {"air_strike"}),
+        ("A landmine blast near Izium", {"explosion"}),
+        ("Strike on Kyiv TV tower", {"explosion", "infrastructure_damage"}),
+        ("Ukrainian forces repelled an attack near Avdiivka", {"ground_fighting"}),
+        ("Military convoy outside Babruysk heading north", {"military_movement"}),
+        ("Russian Ka-52 helicopters were spotted in Alchevsk", {"military_movement"}),
+        ("The foreign ministers held talks in Ankara", {"diplomacy"}),
+        ("Germany will send more Patriot systems", {"aid"}),
+    ],
+)
+def test_report_lines(text, expected):
+    assert types(text) == expected
+
+
+def test_types_are_taxonomy_ids_in_legend_order():
+    got = classify_sentence("Shelling and a drone strike killed two and damaged a power plant").types
+    assert got == tuple(t for t in EVENT_TYPES if t in got)
+    assert {"shelling", "drone_strike", "casualties", "infrastructure_damage"} <= set(got)
+
+
+def test_lookalike_words_are_not_events():
+    assert types("The hunger strike ended after a deadline passed; the think tank met the demand.") == set()
+    assert types("Drone footage over Sulyhivka") == set()
+    assert "missile_strike" not in types("The US plans to send the advanced Patriot anti-aircraft missiles.")
+    assert "explosion" not in types("A population explosion in Belgrade")
+    assert "shelling" not in types("Belgrade and Leningrad")
+
+
+def test_casualty_counts():
+    assert classify_sentence("At least two people have been killed so far").killed == 2
+    got = classify_sentence("Three civilians were killed and 12 wounded in Kharkiv")
+    assert (got.killed, got.injured) == (3, 12)
+    assert classify_sentence("The strike killed 7 and injured at least 15 people").injured == 15
+    assert classify_sentence("Dozens were killed in the attack").killed is None
+    assert classify_sentence("More than 40 missiles rained down on Kherson").killed is None
+    assert classify_sentence("destroyed up to 30 Ukrainian soldiers in the Kupyansk direction").killed == 30
+    assert classify_sentence("No casualties were reported after the shelling").types == ("shelling",)
+
+
+def test_modality_cues():
+    assert classify_sentence("Missiles hit Kyiv on Friday.").modality == "reported"
+    assert classify_sentence("Russia could strike Kyiv again.").modality == "expected"
+    assert classify_sentence("Is Russia preparing a new ground offensive?").modality == "expected"
+    assert classify_sentence("Moscow threatened to strike government buildings in Kyiv.").modality == "threatened"
+    assert classify_sentence("The ministry denied that its missiles hit the mall.").modality == "denied"
+    assert classify_sentence("Russia did not strike the plant, officials said.").modality == "denied"
+    assert classify_sentence("Smoke could be seen over the city after the strike.").modality == "reported"
+    assert classify_sentence("Strikes on 9 May hit the city").modality == "reported"
+
+
+def test_sample_article_strikes_and_expectations():
+    kyiv = sample_sentence("dozens of missiles fell on Friday")
+    assert {"missile_strike", "explosion"} <= types(kyiv)
+    assert classify_sentence(kyiv).modality == "reported"
+    kherson = classify_sentence(sample_sentence("40 missiles rained down on Kherson"))
+    assert "missile_strike" in kherson.types and kherson.modality == "reported"
+    offensive = classify_sentence(sample_sentence("the offensive could start in the eastern Donbas"))
+    assert "ground_fighting" in offensive.types and offensive.modality == "expected"
+    attempt = classify_sentence(sample_sentence("no doubt that they will make another attempt in Kyiv"))
+    assert attempt.modality == "expected" and "ground_fighting" in attempt.types
+    assert "infrastructure_damage" in types(sample_sentence("has run out of electricity"))
+    assert classify_sentence(sample_sentence("At least two people have been killed")).killed == 2
+
+
+def role_of(sentence: str, name: str, occurrence: int = 0) -> str:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = sentence.index(name, start + 1)
+    return place_role(sentence, start, start + len(name))
+
+
+def types_of(sentence: str, name: str) -> tuple[str, ...]:
+    start = sentence.index(name)
+    return place_types(sentence, start, start + len(name), classify_sentence(sentence))
+
+
+@pytest.mark.parametrize(
+    ("fragment", "name", "role"),
+    [
+        ("dozens of missiles fell on Friday", "Kyiv", "site"),
+        ("dozens of missiles fell on Friday", "Kharkiv", "site"),
+        ("dozens of missiles fell on Friday", "Poltava", "site"),
+        ("has run out of electricity", "Kharkiv", "site"),
+        ("40 missiles rained down", "Kherson", "site"),
+        ("eastern bank of the Dnipro river", "Dnipro", "mentioned"),
+        ("eastern bank of the Dnipro river", "Kyiv", "site"),
+        ("said the military spokesman in Kyiv", "Kyiv", "speaker"),
+        ("scheduled to visit Minsk", "Minsk", "venue"),
+        ("training of Ukrainian military personnel in Germany", "Germany", "aid_site"),
+        ("training of Ukrainian military personnel in Germany", "United States", "donor"),
+        ("agreed to provide nearly $18 billion", "European Union", "donor"),
+        ("Ukraine is accusing Moscow", "Ukraine", "speaker"),
+        ("Ukraine is accusing Moscow", "Moscow", "actor"),
+        ("The Kremlin is trying", "Kremlin", "speaker"),
+        ("he hoped Moscow would mobilize", "Moscow", "actor"),
+        ("Russia has launched a new wave", "Russia", "actor"),
+        ("Russia has launched a new wave", "Ukraine", "site"),
+        ("could be launched from Belarus", "Belarus", "origin"),
+        ("to take the town of Bakhmut", "Bakhmut", "site"),
+        ("the President of Belarus", "Belarus", "mentioned"),
+        ("the Ukraine-Belarus border", "Ukraine", "mentioned"),
+        ("according to the UK Ministry of Defense", "UK", "speaker"),
+    ],
+)
+def test_sample_place_roles(fragment, name, role):
+    assert role_of(sample_sentence(fragment), name) == role
+
+
+def test_sample_place_types():
+    kyiv = sample_sentence("dozens of missiles fell on Friday")
+    assert set(types_of(kyiv, "Kyiv")) == {"missile_strike", "explosion"}
+    assert "missile_strike" not in types_of(kyiv, "Kharkiv")  # the missiles fell on Kyiv
+    assert "explosion" in types_of(kyiv, "Poltava")
+    assert types_of(sample_sentence("scheduled to visit Minsk"), "Minsk") == ("diplomacy",)
+    assert types_of(sample_sentence("personnel in Germany"), "Germany") == ("aid",)
+    assert types_of(sample_sentence("Ukraine is accusing Moscow"), "Moscow") == ()
+    assert types_of(sample_sentence("The Kremlin is trying"), "Kremlin") == ()
+    assert types_of(sample_sentence("eastern bank of the Dnipro river"), "Dnipro") == ()
+    assert "ground_fighting" in types_of(sample_sentence("to take the town of Bakhmut"), "Bakhmut")
+
+
+def test_place_modality_follows_its_clause():
+    bakhmut = sample_sentence("to take the town of Bakhmut")
+    start = bakhmut.index("Bakhmut")
+    assert classify_sentence(bakhmut).modality == "expected"  # "a winter stalemate could be reached"
+    assert place_modality(bakhmut, start, start + 7) == "reported"
+    offensive = sample_sentence("the offensive could start in the eastern Donbas")
+    start = offensive.index("Kyiv")
+    assert place_modality(offensive, start, start + 4) == "expected"
+
+
+def test_short_report_places():
+    line = "Multiple casualties after shelling of bus station in Kharkiv"
+    assert role_of(line, "Kharkiv") == "site"
+    assert set(types_of(line, "Kharkiv")) == {"shelling", "casualties"}
+    assert role_of("Heavy fighting near Izium", "Izium") == "site"
+    assert role_of("Russian troops advance in the Bakhmut direction", "Bakhmut") == "site"
+    assert role_of("Moscow said its forces struck Kharkiv", "Moscow") == "speaker"
+    assert role_of("Moscow said its forces struck Kharkiv", "Kharkiv") == "site"
+    assert role_of("Talks in Istanbul ended without a deal", "Istanbul") == "venue"
+
+
+def test_out_of_range_span_is_mentioned():
+    assert place_role("Kyiv was hit", 5, 100) == "mentioned"
+
+
+@given(st.text(max_size=300))
+def test_classify_never_crashes(text):
+    got = classify_sentence(text)
+    assert isinstance(got, SentenceSignals)
+    assert set(got.types) <= set(EVENT_TYPES)
+    assert got.modality in MODALITIES
+    assert got.killed is None or got.killed >= 0
+
+
+@given(st.text(max_size=200), st.integers(-5, 210), st.integers(-5, 210))
+def test_place_functions_never_crash(text, start, end):
+    role = place_role(text, start, end)
+    assert role in {"site", "speaker", "actor", "origin", "venue", "donor", "aid_site", "mentioned"}
+    assert set(place_types(text, start, end, classify_sentence(text))) <= set(EVENT_TYPES)
+    assert place_modality(text, start, end) in MODALITIES

@@ -1,0 +1,137 @@
+"""The extraction pipeline end to end: the sample article against its hand-written gold file,
+the evaluation contract of `strikemap extract`, and robustness on arbitrary text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard.articles import load_path
+from dashboard.pipeline import Pipeline, to_eval_record
+from dashboard.records import STRIKE_TYPES, Article
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((ROOT / "tests/data/ukraine-energy-strikes.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+@pytest.fixture(scope="module")
+def result(pipeline):
+    article = load_path(ROOT / GOLD["article"])[0]
+    return pipeline.process(article)
+
+
+@pytest.mark.parametrize("site", GOLD["sites"], ids=lambda s: s["place"])
+def test_reported_sites_with_their_sentences(result, site):
+    events = [
+        e for e in result.events
+        if e.place.name == site["place"] and e.modality == site["modality"] and site["sentence_has"] in e.sentence.text
+    ]
+    assert events, f"no {site['modality']} event at {site['place']} from the sentence with {site['sentence_has']!r}"
+    assert any(set(site["types_any"]) & set(e.types) for e in events), [e.types for e in events]
+    if "quote_has" in site:
+        assert any(site["quote_has"] in q.text for e in events for q in e.quotes)
+
+
+@pytest.mark.parametrize("case", GOLD["expected_not_reported"], ids=lambda c: c["sentence_has"])
+def test_speculation_is_expected_not_reported(result, case):
+    events = [e for e in result.events if e.place.name == case["place"] and case["sentence_has"] in e.sentence.text]
+    assert events, "the speculative sentence still shows up, filtered as expected"
+    assert all(e.modality in ("expected", "threatened") for e in events)
+
+
+@pytest.mark.parametrize("case", GOLD["only"], ids=lambda c: c["place"])
+def test_venues_and_donors_keep_their_type(result, case):
+    events = [e for e in result.events if e.place.name == case["place"]]
+    assert events
+    assert all(set(e.types) <= set(case["types"]) for e in events)
+
+
+@pytest.mark.parametrize("name", GOLD["never_strike_sites"])
+def test_speakers_and_rivers_are_never_strike_sites(result, name):
+    for e in result.events:
+        if e.place.name == name:
+            assert not set(e.types) & STRIKE_TYPES, (name, e.types, e.sentence.text)
+
+
+@pytest.mark.parametrize(("surface", "feature"), GOLD["features"].items())
+def test_place_features(result, surface, feature):
+    found = [m for m in result.mentions if m.mention.surface == surface]
+    assert found and all(m.place is not None and m.place.feature == feature for m in found)
+
+
+def test_moscow_and_the_kremlin_speak_but_are_not_hit(result):
+    moscow = [m for m in result.mentions if m.mention.surface == "Moscow"]
+    assert moscow and all(m.role != "site" for m in moscow)
+
+
+@pytest.mark.parametrize("gold", GOLD["quotes"], ids=lambda q: q["speaker"])
+def test_quotes_are_attributed(result, gold):
+    quotes = [q for q in result.quotes if gold["text_has"] in q.text]
+    assert quotes, gold
+    assert all(q.speaker == gold["speaker"] and gold["role_has"] in q.role for q in quotes), quotes
+
+
+def test_mention_spans_point_at_their_text(result):
+    text = result.article.text
+    for m in result.mentions:
+        assert text[m.mention.start : m.mention.end] == m.mention.surface
+
+
+def test_region_after_a_village_picks_the_village_in_that_region(pipeline):
+    for region, admin1 in (("Donetsk region", "Donetsk Oblast"), ("Kherson region", "Kherson Oblast")):
+        text = f"Shelling hit Oleksandrivka, {region}, overnight, killing two people."
+        res = pipeline.process(Article(id="t", text=text))
+        village = [m for m in res.mentions if m.mention.surface == "Oleksandrivka"][0]
+        assert village.place.admin1 == admin1
+        assert [e.place.name for e in res.events] == ["Oleksandrivka"]  # the region only locates it
+        assert res.events[0].killed == 2
+
+
+def test_russian_spellings_resolve(pipeline):
+    res = pipeline.process(Article(id="t", text="Russian forces shelled Kremennaya and Ugledar on Monday."))
+    assert {e.place.name for e in res.events} == {"Kreminna", "Vuhledar"}
+
+
+def test_eval_record_has_the_contract_fields(result):
+    rec = to_eval_record(result)
+    assert rec["id"] == result.article.id
+    assert all({"start", "end", "name", "lat", "lon"} <= p.keys() for p in rec["places"])
+    names = {e["name"] for e in rec["events"]}
+    assert {"Kyiv", "Kharkiv", "Poltava", "Kherson"} <= names
+    assert not names & {"Moscow", "Minsk", "Germany", "Russia"}
+    assert all(e["types"] for e in rec["events"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_arbitrary_text_never_crashes_and_spans_are_valid(pipeline, text):
+    res = pipeline.process(Article(id="x", text=text))
+    for m in res.mentions:
+        assert 0 <= m.mention.start < m.mention.end <= len(text)
+        assert text[m.mention.start : m.mention.end] == m.mention.surface
+    for e in res.events:
+        assert text[e.sentence.start : e.sentence.end] == e.sentence.text
+        assert e.sentence.start <= e.mention.start < e.mention.end <= e.sentence.end
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(["Kyiv", "Kharkiv", "shelling", "in", "of", "the", "Oblast", "region", "Russian", "said",
+                         ",", ".", "\n", "missiles", "hit", "“", "”", "Donetsk", "Bakhmut", "near", "village"]),
+        max_size=60,
+    )
+)
+def test_place_heavy_word_salad_never_crashes(pipeline, words):
+    text = " ".join(words)
+    res = pipeline.process(Article(id="x", text=text))
+    assert all(text[m.mention.start : m.mention.end] == m.mention.surface for m in res.mentions)

@@ -1,0 +1,32 @@
+"""Name folding keeps offsets; transliteration gives the spellings reports use."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard.textnorm import fold, key, translit_ru, translit_uk, variants
+
+
+@given(st.text())
+def test_fold_keeps_length_so_offsets_stay_valid(text):
+    assert len(fold(text)) == len(text)
+
+
+@given(st.text())
+def test_key_is_idempotent(text):
+    assert key(key(text)) == key(text)
+
+
+def test_fold_unifies_case_diacritics_apostrophes_and_dashes():
+    assert fold("Kam’yanske") == "kam'yanske"
+    assert fold("Ivano-Frankivsk") == "ivano frankivsk"
+    assert fold("Dnipró") == "dnipro"
+    assert fold("ЁЛКА") == "елка"
+
+
+def test_transliteration_both_ways():
+    assert translit_uk("Харків") == "kharkiv"
+    assert translit_uk("Запоріжжя") == "zaporizhzhia"
+    assert translit_ru("Угледар") == "ugledar"
+    assert translit_ru("Кременная") == "kremennaya"
+    assert {"kyiv", "kiiv"} <= variants("Київ")
+    assert "kamianske" in variants("Кам'янське")
