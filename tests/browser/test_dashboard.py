@@ -1,0 +1,141 @@
+"""The dashboard as an analyst uses it, in headless Chromium, with the network cut off."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import MAP_IFRAME
+
+pytestmark = pytest.mark.browser
+
+
+def open_map(page, url: str):
+    page.page.goto(url)
+    frame = page.page.frame_locator(MAP_IFRAME)
+    expect(frame.locator(".sm-pin").first).to_be_visible(timeout=30_000)
+    return frame
+
+
+def marker(frame, name: str):
+    return frame.locator(".sm-icon", has=frame.locator(".sm-label", has_text=name))
+
+
+def map_js(page, script: str, arg=None):
+    """Run JS inside the map iframe (where st_folium keeps the Leaflet map as window.map)."""
+    return page.page.frame(url=lambda u: "st_folium" in u).evaluate(script, arg)
+
+
+def zoom_to(page, name: str, zoom: int = 9) -> None:
+    """Markers overlap at low zoom: centre the map on the place before clicking it."""
+    map_js(page, """([name, zoom]) => {
+        let target = null;
+        window.map.eachLayer(l => { if (l.feature && l.feature.properties.n === name) target = l; });
+        window.map.setView(target.getLatLng(), zoom, {animate: false});
+    }""", [name, zoom])
+
+
+def visible_places(frame) -> set[str]:
+    return set(frame.locator(".sm-label").all_inner_texts())
+
+
+def test_map_shows_kyiv_and_kharkiv_offline(page, app_url):
+    frame = open_map(page, app_url)
+    expect(marker(frame, "Kyiv")).to_be_visible()
+    expect(marker(frame, "Kharkiv")).to_be_visible()
+    expect(frame.locator(".sm-legend")).to_contain_text("Precision")
+    # icon font served locally and actually applied
+    font = frame.locator(".sm-pin i").first.evaluate("e => getComputedStyle(e, '::before').fontFamily")
+    assert "Font Awesome" in font
+    page.shot("01-map")
+    assert page.blocked == [], "the page tried to reach the internet"
+
+
+def test_click_kharkiv_shows_its_sentence_and_the_mayors_quote(page, app_url):
+    frame = open_map(page, app_url)
+    zoom_to(page, "Kharkiv")
+    map_js(page, "() => { window.map.__probe = 'same map'; }")
+    marker(frame, "Kharkiv").click()
+    panel = page.page.locator(".smp")
+    expect(panel).to_contain_text("has run out of electricity", timeout=15_000)
+    expect(panel).to_contain_text("colossal")
+    expect(panel.locator("mark", has_text="Kharkiv").first).to_be_visible()
+    expect(page.page).to_have_url(re.compile(r"[?&]place="))
+    # the click did not rebuild the map: same Leaflet map object, same zoom
+    assert map_js(page, "() => window.map.__probe") == "same map"
+    assert map_js(page, "() => window.map.getZoom()") == 9
+    page.shot("02-kharkiv-panel")
+
+
+def only_type_places(app_store) -> tuple[str, set[str], set[str]]:
+    """A type some labelled place has alone, those places, and the places that must stay."""
+    from dashboard.mapview import ViewState, filter_evidence, split_types
+    from dashboard.store import Store
+
+    rows = filter_evidence(Store(app_store[0]).evidence(), ViewState())
+    types_by_place: dict[str, set[str]] = {}
+    for name, types in zip(rows["place_name"], rows["types"], strict=True):
+        types_by_place.setdefault(name, set()).update(split_types(types))
+    for t in sorted({t for ts in types_by_place.values() for t in ts}):
+        gone = {p for p, ts in types_by_place.items() if ts == {t}}
+        stay = {p for p, ts in types_by_place.items() if ts - {t}}
+        if gone and stay:
+            return t, gone, stay
+    pytest.fail(f"no type is the only type of a place: {types_by_place}")
+
+
+def test_unticking_a_type_removes_places_that_only_had_it(page, app_url, app_store):
+    from dashboard.mapview import type_label
+
+    kind, gone, stay = only_type_places(app_store)
+    frame = open_map(page, app_url)
+    assert gone | stay <= visible_places(frame)
+    label = type_label(kind)
+    page.page.locator('[data-testid="stSidebar"]').get_by_role("button", name=f"Remove {label}").click()
+    for name in gone:
+        expect(marker(frame, name)).to_have_count(0, timeout=15_000)
+    for name in stay:
+        expect(marker(frame, name)).to_be_visible()
+    expect(page.page).to_have_url(re.compile(r"[?&]types="))
+    page.shot("03-type-unticked")
+
+
+def test_csv_download_has_the_filtered_rows(page, app_url, app_store):
+    from dashboard.mapview import ViewState, filter_evidence
+    from dashboard.store import Store
+
+    expected = filter_evidence(Store(app_store[0]).evidence(), ViewState(query="Kharkiv"))
+    open_map(page, app_url)
+    search = page.page.get_by_label("Find a place")
+    search.fill("Kharkiv")
+    search.press("Enter")
+    expect(page.page.frame_locator(MAP_IFRAME).locator(".sm-label")).to_have_text(["Kharkiv"], timeout=15_000)
+    expect(page.page).to_have_url(re.compile(r"[?&]q=Kharkiv"))
+    with page.page.expect_download() as info:
+        page.page.get_by_role("button", name="Download CSV").click()
+    with open(info.value.path(), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["location"] for r in rows} == {"Kharkiv"}
+    assert len(rows) == expected["event_id"].nunique() > 0
+
+
+def test_hostile_article_text_stays_text(page, app_url):
+    frame = open_map(page, app_url)
+    zoom_to(page, "Kharkiv")
+    marker(frame, "Kharkiv").hover()
+    marker(frame, "Kharkiv").click()
+    panel = page.page.locator(".smp")
+    expect(panel).to_contain_text("<script>alert(1)</script>", timeout=15_000)
+    expect(panel).to_contain_text("<img src=x onerror=alert(1)>")
+    expect(panel).to_contain_text("</div>")
+    page.page.wait_for_timeout(500)  # give any injected handler its chance to fire
+    for scope in (page.page, page.page.frame(url=lambda u: "st_folium" in u)):
+        assert scope.locator("img[src='x']").count() == 0
+        assert scope.locator("a[href^='javascript']").count() == 0
+        assert scope.locator("script:text('alert')").count() == 0
+        assert scope.locator(".smp b:text('calm')").count() == 0
+    assert page.dialogs == []
+    page.shot("04-hostile-article")
