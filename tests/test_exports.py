@@ -7,7 +7,7 @@ import io
 import json
 
 import pandas as pd
-from fakes import fake_process, make_article
+from tests.fakes import fake_process, make_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fakes import fake_process
+from tests.fakes import fake_process
 
 from dashboard.ingest import IngestReport, ingest_paths, ingest_text, ingest_uploads
 from dashboard.records import ArticleResult

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from fakes import PLACES, fake_process, make_article, numbered_article
+from tests.fakes import PLACES, fake_process, make_article, numbered_article
 
 from dashboard.records import EVENT_TYPES, Event, Mention, Sentence
 from dashboard.store import EVIDENCE_COLUMNS, SCHEMA_VERSION, Store, StoreError
