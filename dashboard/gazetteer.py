@@ -139,17 +139,22 @@ class Gazetteer:
         8 names a city of 100,000 or more; 16 names a country, continent, admin1 region or a
         reviewed (curated) area, sea or river: names that news capitalise only as places.
         """
-        feature = self._feature[self._place]
-        big = ((self._population[self._place] >= 100_000) & (feature == "city")) | (
-            (feature == "admin1") & ~self._common  # "Western", "Central": regions, but words first
-        )
-        broad = np.isin(feature, ["country", "continent"]) | (self._source[self._place] == "curated")
+        city = (self._feature == "city") & (self._population >= 100_000)
+        admin1 = self._feature == "admin1"
+        broad_place = np.isin(self._feature, ["country", "continent"]) | (self._source == "curated")
+        big = city[self._place] | (admin1[self._place] & ~self._common)  # "Western": a region, a word first
+        broad = broad_place[self._place]
         flags: dict[str, int] = {}
         for k, dem, com, b, r in zip(
             self._keys.tolist(), self._demonym.tolist(), self._common.tolist(), big.tolist(), broad.tolist()
         ):
             flags[k] = flags.get(k, 0) | (2 if dem else 1) | (4 if com else 0) | (8 if b else 0) | (16 if r else 0)
         return flags
+
+    def keys_of(self, countries: Iterable[str], features: Iterable[str]) -> set[str]:
+        """Every index key naming a place of these features in these countries."""
+        ok = np.isin(self._country, list(countries)) & np.isin(self._feature, list(features))
+        return set(self._keys[ok[self._place] & ~self._demonym].tolist())
 
     def feature(self, i: int) -> str:
         return str(self._feature[i])

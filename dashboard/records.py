@@ -89,6 +89,7 @@ class Mention:
     end: int
     surface: str  # the text exactly as in the article: text[start:end]
     cue: str = ""  # a feature hint from context: "river", "region", "village", "city", ...
+    key: str = ""  # gazetteer key(s) matched when not the surface's own: "Popasana" -> "popasna" ("|" between several)
 
 
 @dataclass(frozen=True)

@@ -48,16 +48,17 @@ class Resolver:
         self.country_bias = country_bias
 
     def candidates(self, mention: Mention) -> list[tuple[int, bool]]:
-        key = _key(mention.surface)
         if mention.cue == "demonym":
-            return self.gaz.indices(key, demonym=True)
-        return self.gaz.indices(key)
+            return self.gaz.indices(_key(mention.surface), demonym=True)
+        if mention.key:  # a misspelt name matched to one or more near spellings
+            return [c for k in mention.key.split("|") for c in self.gaz.indices(k)]
+        return self.gaz.indices(_key(mention.surface))
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
         cache: dict[tuple[str, str], list[tuple[int, bool]]] = {}
         cands = []
         for m in mentions:
-            k = (m.surface, m.cue == "demonym")
+            k = (m.key or m.surface, m.cue == "demonym")
             if k not in cache:
                 cache[k] = self.candidates(m)
             cands.append(cache[k])

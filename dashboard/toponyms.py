@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from .gazetteer import Gazetteer
 from .records import Mention
 from .textnorm import fold
 
 MAX_TOKENS = 6
+FUZZY_COUNTRIES = ("UA", "RU", "BY", "MD")
+FUZZY_CUTOFF = 85.0  # rapidfuzz ratio: one or two letters off in a name of eight
 
 # Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
 # abbreviations ("U.S.", "U.K.").
@@ -125,6 +129,11 @@ class MentionFinder:
             parts = k.split(" ")
             for n in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:n]))
+        # Misspelt towns of the war zone ("Popasana", "Komyshuvaka"): one-word names by first letter.
+        self.fuzzy: dict[str, list[str]] = {}
+        for k in gazetteer.keys_of(FUZZY_COUNTRIES, ("city", "settlement")):
+            if len(k) >= 5 and k.isalpha() and k.isascii() and k not in self.common_words:
+                self.fuzzy.setdefault(k[0], []).append(k)
 
     def find(self, text: str) -> list[Mention]:
         folded = fold(text)
@@ -135,13 +144,14 @@ class MentionFinder:
             if m.start() < done or not m.group()[:1].isupper() or m.group() == "The":
                 continue  # inside the previous name; "The United States" starts after "The"
             tokens = self._window(text, folded, m)
-            match = self._longest(tokens, text, folded)
+            match = self._longest(tokens, text, folded) or self._misspelt(tokens, text)
             if match is None:
                 continue
-            j, end, flags = match
+            j, end, flags, key = match
             if self._accept(tokens, j, end, flags, text):
                 first = tokens[1]
-                mentions.append(Mention(first.start, end, text[first.start : end], self._cue(tokens, j, text, flags)))
+                cue = self._cue(tokens, j, text, flags)
+                mentions.append(Mention(first.start, end, text[first.start : end], cue, key))
                 done = end
         return mentions
 
@@ -188,8 +198,35 @@ class MentionFinder:
                 k = " ".join(folded[start:end].split())
                 flags = self.flags.get(k)
             if flags is not None:
-                return j, end, flags
+                return j, end, flags, ""
         return None
+
+    def _misspelt(self, tokens: list, text: str) -> tuple[int, int, int, str] | None:
+        """A one-word name the gazetteer lacks, in a place context ("in Popasana", "Popsana, Luhansk
+        Oblast"), matched to a war-zone town of nearly the same spelling."""
+        word = tokens[1]
+        low = word.text.lower()
+        if len(low) < 5 or not low.isalpha() or low in self.common_words or low in _CALENDAR:
+            return None
+        prev = _previous_word(text, word.start)
+        nxt = tokens[2].text.lower() if len(tokens) > 2 else ""
+        if not ((prev and prev.text.lower() in _LOCATIVE) or nxt in _FEATURE_CUES or text[word.end : word.end + 1] == ","):
+            return None
+        choices = self.fuzzy.get(fold(low[0]), [])
+        found = process.extract(fold(low), choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
+        found = [(k, score) for k, score, _ in found if abs(len(k) - len(low)) <= 2]
+        if not found:
+            return None
+        top = max(score for _, score in found)
+        keys = [k for k, score in found if score >= top - 3]  # near-ties: let the context choose
+        if nxt in _FEATURE_CUES:  # "Donestk oblast" -> "donetsk oblast"
+            for k in keys:
+                if f"{k} {nxt}" in self.flags:
+                    return 2, tokens[2].end, self.flags[f"{k} {nxt}"], f"{k} {nxt}"
+        flags = 0
+        for k in keys:
+            flags |= self.flags[k]
+        return 1, word.end, flags, "|".join(keys)
 
     def _accept(self, tokens: list, j: int, end: int, flags: int, text: str) -> bool:
         first = tokens[1]
