@@ -199,6 +199,11 @@ class MentionFinder:
                 flags = self.flags.get(k)
             if flags is not None:
                 return j, end, flags, ""
+        first = tokens[1]
+        if first.text[:1] >= "\u0400":  # Ukrainian and Russian decline names: "у Харкові", "Києва"
+            for stem in _cyrillic_stems(fold(first.text)):
+                if stem in self.flags:
+                    return 1, first.end, self.flags[stem], stem
         return None
 
     def _misspelt(self, tokens: list, text: str) -> tuple[int, int, int, str] | None:
@@ -287,6 +292,27 @@ class MentionFinder:
             if w in _BEFORE_CUES:
                 return _BEFORE_CUES[w]
         return ""
+
+
+# Case endings of Ukrainian and Russian nouns, longest first, and the stem's nominative forms.
+_CYR_ENDINGS = ("ами", "ями", "ові", "еві", "ом", "ем", "єм", "ою", "ею", "ої", "ей", "ах", "ях",
+                "а", "я", "у", "ю", "і", "ї", "е", "и", "ы")
+_ALTERNATION = {"о": "і", "е": "і", "є": "і"}  # Харкова -> Харків, Києва -> Київ (ї folds to і)
+
+
+def _cyrillic_stems(word: str) -> list[str]:
+    """Nominative forms a declined Cyrillic name may come from (folded, as index keys are)."""
+    out = []
+    for ending in _CYR_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            out += [stem, stem + "а", stem + "я", stem + "е", stem + "і"]
+            for k in range(len(stem) - 1, max(len(stem) - 3, 0), -1):  # the stem's last vowel
+                if stem[k] in _ALTERNATION:
+                    alt = stem[:k] + _ALTERNATION[stem[k]] + stem[k + 1 :]
+                    out.append(alt)
+                    break
+    return out
 
 
 def _previous_word(text: str, pos: int) -> _Token | None:

@@ -135,3 +135,24 @@ def test_place_heavy_word_salad_never_crashes(pipeline, words):
     text = " ".join(words)
     res = pipeline.process(Article(id="x", text=text))
     assert all(text[m.mention.start : m.mention.end] == m.mention.surface for m in res.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ракетний удар по Харкову, загинули двоє людей.", "Kharkiv"),
+        ("У Києві пролунали вибухи.", "Kyiv"),
+        ("В Харькове прогремели взрывы.", "Kharkiv"),
+        ("Обстріл Бахмута триває.", "Bakhmut"),
+        ("Окупанти обстріляли Херсон.", "Kherson"),
+    ],
+)
+def test_cyrillic_place_names_are_found_in_any_case(pipeline, text, place):
+    res = pipeline.process(Article(id="c", text=text))
+    assert place in {m.place.name for m in res.mentions if m.place}
+
+
+def test_misspelt_war_zone_town_in_a_place_context(pipeline):
+    res = pipeline.process(Article(id="m", text="Damage at Popasana railway station after shelling."))
+    assert [e.place.name for e in res.events] == ["Popasna"]
+    assert res.mentions[0].mention.surface == "Popasana"  # the span is what the article wrote
