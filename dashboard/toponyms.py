@@ -108,6 +108,9 @@ class _Token:
 _CAPITAL = re.compile(
     r"(?:[A-Z]\.){2,}|(?<![\w'’ʼ\-])[A-ZÀ-ÞĀ-žА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*"
 )
+_LOWER_AFTER_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|from|outside|of|to|into|around)\s+([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*)"
+)
 _NEXT = re.compile(r"([ \-]?)([^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|(?:[A-Z]\.){2,})")
 
 
@@ -131,9 +134,12 @@ class MentionFinder:
                 self.prefixes.add(" ".join(parts[:n]))
         # Misspelt towns of the war zone ("Popasana", "Komyshuvaka"): one-word names by first letter.
         self.fuzzy: dict[str, list[str]] = {}
-        for k in gazetteer.keys_of(FUZZY_COUNTRIES, ("city", "settlement")):
+        war_zone = gazetteer.keys_of(FUZZY_COUNTRIES, ("city", "settlement"))
+        for k in war_zone:
             if len(k) >= 5 and k.isalpha() and k.isascii() and k not in self.common_words:
                 self.fuzzy.setdefault(k[0], []).append(k)
+        # Names that may be matched even in lower case, after a locative word.
+        self.lower_ok = {k for k in war_zone if " " not in k} | {k for k, f in self.flags.items() if f & 8}
 
     def find(self, text: str) -> list[Mention]:
         folded = fold(text)
@@ -153,7 +159,22 @@ class MentionFinder:
                 cue = self._cue(tokens, j, text, flags)
                 mentions.append(Mention(first.start, end, text[first.start : end], cue, key))
                 done = end
-        return mentions
+        return self._lowercase(text, folded, mentions)
+
+    def _lowercase(self, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+        """Field notes and captions write towns in lower case ("smoke rising in mariupol"): after a
+        locative word, a lower-case war-zone town name that is no English word is still a place."""
+        extra = []
+        taken = [(m.start, m.end) for m in mentions]
+        for m in _LOWER_AFTER_LOCATIVE.finditer(text):
+            word = m.group(1)
+            k = folded[m.start(1) : m.end(1)]
+            if len(k) < 5 or k in self.common_words or k not in self.lower_ok:
+                continue
+            if any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                continue
+            extra.append(Mention(m.start(1), m.end(1), word, "", ""))
+        return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
 
     def _window(self, text: str, folded: str, m: re.Match) -> list[_Token | None]:
         """[previous word or None, the capitalised word, the following words while a key can still
@@ -250,6 +271,7 @@ class MentionFinder:
         if (
             adjacent_next
             and nxt.upper
+            and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
             and nxt.text.lower() not in self.common_words
             and nxt.text.lower() not in _FEATURE_CUES
             and nxt.text.lower() not in _NAMED_AFTER
