@@ -49,7 +49,7 @@ _STRIP_REGION = re.compile(
 )
 
 # Curated files that are tables about other records, not records of their own.
-_TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv", "conflict_regions.csv")
+_TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv", "conflict_regions.csv", "admin1_points.csv")
 
 GEONAMES_CREDIT = (
     "Contains GeoNames data (https://www.geonames.org/), licensed under CC BY 4.0, "
@@ -129,6 +129,7 @@ class Builder:
         self.country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         self.city_pop: dict[str, int] = defaultdict(int)
         self.targets: dict[str, str] = {}  # "country:US" / "admin1:US.CA" / "continent:EU" -> record id
+        self.admin1_points: dict[tuple[str, str], tuple[float, float]] = {}  # reviewed region points
 
     def add(self, rec: Record) -> None:
         if rec.id not in self.records and rec.names:
@@ -273,8 +274,8 @@ class Builder:
             if not pts or f"admin1:{code}" in self.targets:
                 continue  # no towns to place it by, or a curated record stands for it
             cc = code.split(".")[0]
-            lat, lon = _box_centre(pts)
             english = self.admin1_name.get(code, name)
+            lat, lon = self.admin1_points.get((cc, english)) or _box_centre(pts)
             rec = Record(
                 id=f"gn:{geonameid}" if geonameid else f"a1:{code}",
                 name=english,
@@ -511,6 +512,9 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
     curated_count = sum(
         b.add_curated(p) for p in sorted(curated_dir.glob("*.csv")) if p.name not in _TABLES
     )
+    if (curated_dir / "admin1_points.csv").exists():
+        with open(curated_dir / "admin1_points.csv", encoding="utf-8", newline="") as f:
+            b.admin1_points = {(r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
     b.link_curated_admin1(admin1_rows)
     b.add_cities(gc.get_cities())
     country_aliases: dict[str, list[str]] = defaultdict(list)
