@@ -111,6 +111,10 @@ _CAPITAL = re.compile(
 _LOWER_AFTER_LOCATIVE = re.compile(
     r"\b(?:in|near|at|from|outside|of|to|into|around)\s+([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*)"
 )
+_NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*(?: [A-ZА-ЯІЇЄҐ][^\W\d_]*)?"
+_COORDINATED = re.compile(
+    rf"({_NAME}) and ({_NAME}) (regions|oblasts|directions|districts|provinces|raions|governorates)\b"
+)
 _NEXT = re.compile(r"([ \-]?)([^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|(?:[A-Z]\.){2,})")
 
 
@@ -146,9 +150,15 @@ class MentionFinder:
         mentions: list[Mention] = []
         self._people: set[str] = set()  # words this text uses in people's names ("Salah", "Allen")
         done = 0
+        shared = self._coordinated(text, folded)
         for m in _CAPITAL.finditer(text):
             if m.start() < done or not m.group()[:1].isupper() or m.group() == "The":
                 continue  # inside the previous name; "The United States" starts after "The"
+            if m.start() in shared:
+                end, key, cue = shared[m.start()]
+                mentions.append(Mention(m.start(), end, text[m.start() : end], cue, key))
+                done = end
+                continue
             tokens = self._window(text, folded, m)
             match = self._longest(tokens, text, folded) or self._misspelt(tokens, text)
             if match is None:
@@ -160,6 +170,18 @@ class MentionFinder:
                 mentions.append(Mention(first.start, end, text[first.start : end], cue, key))
                 done = end
         return self._lowercase(text, folded, mentions)
+
+    def _coordinated(self, text: str, folded: str) -> dict[int, tuple[int, str, str]]:
+        """"the Kherson and Mykolaiv regions", "Yuzhno-Donetsk and Zaporozhye directions": a plural
+        feature word shared by two names makes each name that feature. start -> (end, key, cue)."""
+        out: dict[int, tuple[int, str, str]] = {}
+        for m in _COORDINATED.finditer(text):
+            singular = m.group(3).lower()[:-1]
+            for g in (1, 2):
+                k = " ".join(folded[m.start(g) : m.end(g)].split()) + " " + singular
+                if k in self.flags:
+                    out[m.start(g)] = (m.end(g), k, _FEATURE_CUES.get(singular, ""))
+        return out
 
     def _lowercase(self, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
         """Field notes and captions write towns in lower case ("smoke rising in mariupol"): after a

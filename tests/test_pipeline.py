@@ -156,3 +156,9 @@ def test_misspelt_war_zone_town_in_a_place_context(pipeline):
     res = pipeline.process(Article(id="m", text="Damage at Popasana railway station after shelling."))
     assert [e.place.name for e in res.events] == ["Popasna"]
     assert res.mentions[0].mention.surface == "Popasana"  # the span is what the article wrote
+
+
+def test_a_plural_feature_word_applies_to_both_names(pipeline):
+    res = pipeline.process(Article(id="p", text="Shelling killed three people in the Mykolaiv and Kherson regions."))
+    assert {e.place.name for e in res.events} == {"Mykolaiv Oblast", "Kherson Oblast"}
+    assert all(e.place.feature == "admin1" for e in res.events)
