@@ -106,16 +106,16 @@ class _Token:
 
 # Capitalised words only: the regex engine skips everything else at C speed.
 _CAPITAL = re.compile(
-    r"(?:[A-Z]\.){2,}|(?<![\w'’ʼ\-])[A-ZÀ-ÞĀ-žА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*"
+    r"(?:[A-Z]\.){2,}|(?<![\w'’ʼ´ʹ\-])[A-ZÀ-ÞĀ-žА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*"
 )
 _LOWER_AFTER_LOCATIVE = re.compile(
-    r"\b(?:in|near|at|from|outside|of|to|into|around)\s+([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*)"
+    r"\b(?:in|near|at|from|outside|of|to|into|around)\s+([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
 )
-_NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*(?: [A-ZА-ЯІЇЄҐ][^\W\d_]*)?"
+_NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*(?: [A-ZА-ЯІЇЄҐ][^\W\d_]*)?"
 _COORDINATED = re.compile(
     rf"({_NAME}) and ({_NAME}) (regions|oblasts|directions|districts|provinces|raions|governorates)\b"
 )
-_NEXT = re.compile(r"([ \-]?)([^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|(?:[A-Z]\.){2,})")
+_NEXT = re.compile(r"([ \-]?)([^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*|(?:[A-Z]\.){2,})")
 
 
 def _token(m: re.Match, group: int = 0) -> _Token:
@@ -235,13 +235,14 @@ class MentionFinder:
             k = " ".join(folded[start:end].split())
             flags = self.flags.get(k)
             if flags is None and "'" in k:
-                flags = self.flags.get(k.replace("'", ""))  # "Berdyans'k" for Berdyansk
+                k = k.replace("'", "")  # "Berdyans'k" for Berdyansk
+                flags = self.flags.get(k)
             if flags is None and _POSSESSIVE.search(tj.text):
                 end -= 2
                 k = " ".join(folded[start:end].split())
                 flags = self.flags.get(k)
             if flags is not None:
-                return j, end, flags, ""
+                return j, end, flags, "" if k == " ".join(folded[start:end].split()) else k
         first = tokens[1]
         if first.text[:1] >= "\u0400":  # Ukrainian and Russian decline names: "у Харкові", "Києва"
             for stem in _cyrillic_stems(fold(first.text)):
@@ -367,7 +368,7 @@ def _previous_word(text: str, pos: int) -> _Token | None:
     end = k + 1
     if k >= 0 and text[k] == ".":
         k -= 1
-    while k >= 0 and (text[k].isalpha() or text[k] in "'’ʼ-"):
+    while k >= 0 and (text[k].isalpha() or text[k] in "'’ʼ´ʹ-"):
         k -= 1
     word = text[k + 1 : end]
     if not word or not word[0].isalpha():
