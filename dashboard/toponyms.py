@@ -111,6 +111,7 @@ _CAPITAL = re.compile(
 _LOWER_AFTER_LOCATIVE = re.compile(
     r"\b(?:in|near|at|from|outside|of|to|into|around)\s+([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
 )
+_WORDS = re.compile(r"[^\W\d_]{5,}")
 _NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*(?: [A-ZА-ЯІЇЄҐ][^\W\d_]*)?"
 _COORDINATED = re.compile(
     rf"({_NAME}) and ({_NAME}) (regions|oblasts|directions|districts|provinces|raions|governorates)\b"
@@ -137,11 +138,12 @@ class MentionFinder:
             for n in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:n]))
         # Misspelt towns of the war zone ("Popasana", "Komyshuvaka"): one-word names by first letter.
-        self.fuzzy: dict[str, list[str]] = {}
+        self.fuzzy: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> keys
         war_zone = gazetteer.keys_of(FUZZY_COUNTRIES, ("city", "settlement"))
         for k in war_zone:
             if len(k) >= 5 and k.isalpha() and k.isascii() and k not in self.common_words:
-                self.fuzzy.setdefault(k[0], []).append(k)
+                self.fuzzy.setdefault((k[0], len(k)), []).append(k)
+        self._choices: dict[tuple[str, int], list[str]] = {}
         # Names that may be matched even in lower case, after a locative word.
         self.lower_ok = {k for k in war_zone if " " not in k} | {k for k, f in self.flags.items() if f & 8}
 
@@ -187,6 +189,8 @@ class MentionFinder:
         """Field notes and captions write towns in lower case ("smoke rising in mariupol"): after a
         locative word, a lower-case war-zone town name that is no English word is still a place."""
         extra = []
+        if not self.lower_ok.intersection(_WORDS.findall(folded)):
+            return mentions  # no lower-case town name anywhere: skip the scan
         taken = [(m.start, m.end) for m in mentions]
         for m in _LOWER_AFTER_LOCATIVE.finditer(text):
             word = m.group(1)
@@ -261,9 +265,13 @@ class MentionFinder:
         nxt = tokens[2].text.lower() if len(tokens) > 2 else ""
         if not ((prev and prev.text.lower() in _LOCATIVE) or nxt in _FEATURE_CUES or text[word.end : word.end + 1] == ","):
             return None
-        choices = self.fuzzy.get(fold(low[0]), [])
-        found = process.extract(fold(low), choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
-        found = [(k, score) for k, score, _ in found if abs(len(k) - len(low)) <= 2]
+        q = fold(low)
+        choices = self._choices.get((q[0], len(q)))
+        if choices is None:  # names of nearly the same length with the same first letter
+            choices = [k for n in range(len(q) - 2, len(q) + 3) for k in self.fuzzy.get((q[0], n), ())]
+            self._choices[(q[0], len(q))] = choices
+        found = process.extract(q, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
+        found = [(k, score) for k, score, _ in found]
         if not found:
             return None
         top = max(score for _, score in found)
