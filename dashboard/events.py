@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import ahocorasick
@@ -246,10 +247,30 @@ def _analyse(low: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+# Per-sentence caches. The pipeline asks about one sentence several times in a row (its signals, then
+# the role, types and modality of each place in it); analysing it once is most of the stage's speed.
+# They are small on purpose: reuse is within a sentence, memory stays flat over any number of articles,
+# and benchmarks that replay the same texts measure work, not cache hits. `clear_caches` empties them.
+_CACHE_SIZE = 32
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _sentence(text: str) -> tuple[str, dict[str, tuple[tuple[int, int], ...]]]:
+    """(lower-cased text, rule -> spans) for one sentence; the result is shared, so it is immutable."""
+    low = _lower(text)
+    return low, {rule: tuple(spans) for rule, spans in _analyse(low).items()}
+
+
+def clear_caches() -> None:
+    """Forget every cached sentence analysis."""
+    for cached in (_sentence, _classify, _place_role, _segments):
+        cached.cache_clear()
+
+
 def type_cues(text: str) -> dict[str, list[tuple[int, int]]]:
     """Spans (into `text`) of the words that justify each event type: shown to analysts as evidence."""
-    found = _analyse(_lower(text))
-    return {t: found[t] for t in EVENT_TYPES if t in found}
+    found = _sentence(text)[1]
+    return {t: list(found[t]) for t in EVENT_TYPES if t in found}
 
 
 _GENERIC_DAMAGE = re.compile(
@@ -371,8 +392,12 @@ def classify_sentence(text: str) -> SentenceSignals:
     """Event types, modality and casualty counts reported by one sentence."""
     if not text or not isinstance(text, str):
         return SentenceSignals((), "reported", None, None)
-    low = _lower(text)
-    found = _analyse(low)
+    return _classify(text)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _classify(text: str) -> SentenceSignals:
+    low, found = _sentence(text)
     types = tuple(t for t in EVENT_TYPES if t in found)
     killed = injured = None
     if "casualties" in found:
@@ -469,13 +494,17 @@ def _is_state(name: str) -> bool:
 
 def place_role(text: str, start: int, end: int) -> str:
     """Role of the place named at text[start:end] within the one sentence `text` (see module docs)."""
-    if not text or not (0 <= start < end <= len(text)):
+    if not text or not isinstance(text, str) or not (0 <= start < end <= len(text)):
         return "mentioned"
-    low = _lower(text)
+    return _place_role(text, start, end)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _place_role(text: str, start: int, end: int) -> str:
+    low, found = _sentence(text)
     name = low[start:end]
     before = low[max(0, start - 100):start]
     after = low[end:end + 100]
-    found = _analyse(low)
     has_event = any(t in found for t in _EVENT_SITE_TYPES)
     state = _is_state(name) or _is_state(name.removeprefix("the "))
 
@@ -541,7 +570,8 @@ _PLACE_AFTER_PREP = re.compile(
 )
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def _segments(text: str) -> tuple[tuple[int, int], ...]:
     """Clauses of a sentence; a relative clause ("…, where missiles fell") joins the clause before it."""
     cuts = [0]
     for m in _SEGMENT_BREAK.finditer(text):
@@ -555,10 +585,10 @@ def _segments(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
-    return merged
+    return tuple(merged)
 
 
-def _own_segment(segments: list[tuple[int, int]], start: int) -> tuple[int, int]:
+def _own_segment(segments: tuple[tuple[int, int], ...], start: int) -> tuple[int, int]:
     for a, b in segments:
         if a <= start < b:
             return a, b
@@ -577,7 +607,7 @@ def place_types(text: str, start: int, end: int, signals: SentenceSignals) -> tu
     site_types = [t for t in signals.types if t in _EVENT_SITE_TYPES]
     if len(site_types) <= 1:
         return tuple(site_types)
-    found = _analyse(_lower(text))
+    found = _sentence(text)[1]
     segments = _segments(text)
     own = _own_segment(segments, start)
     claimed = [
@@ -597,8 +627,7 @@ def place_modality(text: str, start: int, end: int, signals: SentenceSignals | N
     """Modality for the place at text[start:end]: the sentence's, unless the place sits in a relative
     clause with its own ("a stalemate could be reached …, where Russian forces are holding an offensive
     to take the town of Bakhmut": Bakhmut is reported)."""
-    low = _lower(text)
-    found = _analyse(low)
+    low, found = _sentence(text)
     sentence = signals.modality if signals is not None else _modality_of(low, found)
     if not (0 <= start < end <= len(text)):
         return sentence
