@@ -255,15 +255,15 @@ _CACHE_SIZE = 32
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _sentence(text: str) -> tuple[str, dict[str, tuple[tuple[int, int], ...]]]:
-    """(lower-cased text, rule -> spans) for one sentence; the result is shared, so it is immutable."""
+def _sentence(text: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
+    """(lower-cased text, rule -> spans) for one sentence. The result is shared: read it, never change it."""
     low = _lower(text)
-    return low, {rule: tuple(spans) for rule, spans in _analyse(low).items()}
+    return low, _analyse(low)
 
 
 def clear_caches() -> None:
     """Forget every cached sentence analysis."""
-    for cached in (_sentence, _classify, _place_role, _segments):
+    for cached in (_sentence, _classify, _place_role, _segments, _named_after_prep, _wh_clauses):
         cached.cache_clear()
 
 
@@ -499,29 +499,40 @@ def place_role(text: str, start: int, end: int) -> str:
     return _place_role(text, start, end)
 
 
+def _tail(s: str, words: int) -> str:
+    """`s` from the start of its last `words` whitespace-separated words.
+
+    The end-anchored cue patterns below span a few words at most, so searching this tail finds
+    exactly what searching all of `s` would, at a fraction of the cost (a search tries every start).
+    """
+    parts = s.rsplit(None, words)
+    return s if len(parts) <= words else s[len(parts[0]):]
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _place_role(text: str, start: int, end: int) -> str:
     low, found = _sentence(text)
     name = low[start:end]
     before = low[max(0, start - 100):start]
     after = low[end:end + 100]
+    near = _tail(before, 5)  # enough for every *_BEFORE pattern but location and origin (longer)
     has_event = any(t in found for t in _EVENT_SITE_TYPES)
     state = _is_state(name) or _is_state(name.removeprefix("the "))
 
     # Descriptive mentions: rivers, hyphenated compounds ("the Ukraine-Belarus border"), comparisons.
     if name.endswith(" river") or _RIVER_AFTER.match(after) or after.startswith("-") or before.endswith("-"):
         return "mentioned"
-    if _COMPARE_BEFORE.search(before):
+    if _COMPARE_BEFORE.search(near):
         return "mentioned"
-    if _ORIGIN_BEFORE.search(before):
+    if _ORIGIN_BEFORE.search(_tail(before, 11)):
         return "origin"
-    if _SPEAKER_BEFORE.search(before):
+    if _SPEAKER_BEFORE.search(near):
         return "speaker"
-    if name in ("kremlin", "the kremlin") and not _INSIDE_BEFORE.search(before):
+    if name in ("kremlin", "the kremlin") and not _INSIDE_BEFORE.search(near):
         return "speaker"
-    if _VENUE_BEFORE.search(before):
+    if _VENUE_BEFORE.search(near):
         return "venue"
-    if _TITLE_OF_BEFORE.search(before):
+    if _TITLE_OF_BEFORE.search(near):
         return "mentioned"  # "Alexander Lukashenko, the President of Belarus"
     if state and _ACTOR_AFTER.match(after) and after[:1] in "'’":
         return "actor"  # "half of Russia’s 300,000 new recruits"
@@ -529,9 +540,9 @@ def _place_role(text: str, start: int, end: int) -> str:
     if _DIRECTION_AFTER.match(after):
         return "site"
     if "aid" in found and not has_event:
-        if located and _RECIPIENT_BEFORE.search(before):
+        if located and _RECIPIENT_BEFORE.search(near):
             return "mentioned"
-        if state and _DONOR_BEFORE.search(before):
+        if state and _DONOR_BEFORE.search(near):
             return "donor"
         if located and not before.rstrip().endswith((",", "and", "or")):
             return "aid_site"
@@ -550,7 +561,7 @@ def _place_role(text: str, start: int, end: int) -> str:
     if state:
         if _PASSIVE_AFTER.match(after) and has_event:
             return "site"
-        if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before):
+        if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(near):
             return "actor"
         if "aid" in found and _DONOR_AFTER.match(after):
             return "donor"
@@ -595,6 +606,26 @@ def _own_segment(segments: tuple[tuple[int, int], ...], start: int) -> tuple[int
     return 0, 0
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def _named_after_prep(text: str) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
+    """Each clause with the offsets of the capitalised names it puts after a preposition ("in Kharkiv")."""
+    return tuple(
+        (a, b, tuple(m.start() for m in _PLACE_AFTER_PREP.finditer(text, a, b))) for a, b in _segments(text)
+    )
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _wh_clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """Clauses opened by where/which/whose/who: they carry their own modality (see place_modality)."""
+    cuts = [0, *(m.start() for m in _SEGMENT_BREAK.finditer(text)), len(text)]
+    out = []
+    for a, b in pairwise(cuts):
+        body = text[a:b].lstrip(",;:()[]–—- ")
+        if _RELATIVE_START.match(body) and body.split(None, 1)[0].lower() in ("where", "which", "whose", "who"):
+            out.append((a, b))
+    return tuple(out)
+
+
 def place_types(text: str, start: int, end: int, signals: SentenceSignals) -> tuple[str, ...]:
     """The sentence's event types that apply to the place at text[start:end], given its role."""
     role = place_role(text, start, end)
@@ -608,11 +639,11 @@ def place_types(text: str, start: int, end: int, signals: SentenceSignals) -> tu
     if len(site_types) <= 1:
         return tuple(site_types)
     found = _sentence(text)[1]
-    segments = _segments(text)
-    own = _own_segment(segments, start)
+    own = _own_segment(_segments(text), start)
+    # Clauses that name another place: a type whose every cue lies in them belongs to that place.
     claimed = [
-        (a, b) for a, b in segments
-        if (a, b) != own and any(m.start() < start or m.start() >= end for m in _PLACE_AFTER_PREP.finditer(text, a, b))
+        (a, b) for a, b, names in _named_after_prep(text)
+        if (a, b) != own and any(n < start or n >= end for n in names)
     ]
     kept = []
     for t in site_types:
@@ -631,10 +662,7 @@ def place_modality(text: str, start: int, end: int, signals: SentenceSignals | N
     sentence = signals.modality if signals is not None else _modality_of(low, found)
     if not (0 <= start < end <= len(text)):
         return sentence
-    cuts = [0, *(m.start() for m in _SEGMENT_BREAK.finditer(text)), len(text)]
-    for a, b in pairwise(cuts):
+    for a, b in _wh_clauses(text):
         if a <= start < b:
-            body = text[a:b].lstrip(",;:()[]–—- ")
-            if _RELATIVE_START.match(body) and body.split(None, 1)[0].lower() in ("where", "which", "whose", "who"):
-                return _modality_of(low, found, a, b)
+            return _modality_of(low, found, a, b)
     return sentence
