@@ -168,7 +168,10 @@ def _lower(text: str) -> str:
 
 # --- casualty counts ------------------------------------------------------------------------------
 _PEOPLE_GAP = r"(?:[a-zа-яіїєґ'’-]+ ){0,4}?"
-_KILL_WORDS = r"(?:killed|dead|died|die|perished|slain|lost their lives|погибл\w*|погиб\w*|убит\w*|загинул\w*)"
+_KILL_WORDS = (
+    r"(?:killed|dead|died|die|perished|slain|lost their lives|погибл\w*|погиб\w*|убит\w*"
+    r"|загинул\w*)"
+)
 _INJ_WORDS = r"(?:injured|wounded|hurt|hospitali[sz]ed|injuries|ранен\w*|поранен\w*|травм\w*)"
 _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|got|being|reportedly|been|also) )*"
 _COUNT_KILLED = (
@@ -283,14 +286,18 @@ _GENERIC_DAMAGE = re.compile(
 # Weapon platforms named without any attack verb are a military presence, not a strike
 # ("Russian Ka-52 helicopters were spotted in Alchevsk", "Iskander missile systems at a training ground").
 _PLATFORM_RE = re.compile(
-    r"(?<![\w-])(?:helicopters?|jets?|aircraft|warplanes?|planes?|su[- ]?\d\d\w*|ka-?5\d\w*|mi-\d+\w*|artillery"
-    r"|howitzers?|mlrs|msta(?:-s)?|tos[- ]?1a?|grads?|uragans?|smerch|himars|iskanders?|missiles?|systems?|mortars?"
+    r"(?<![\w-])(?:helicopters?|jets?|aircraft|warplanes?|planes?|su[- ]?\d\d\w*|ka-?5\d\w*"
+    r"|mi-\d+\w*|artillery"
+    r"|howitzers?|mlrs|msta(?:-s)?|tos[- ]?1a?|grads?|uragans?|smerch|himars|iskanders?"
+    r"|missiles?|systems?|mortars?"
     r"|launchers?|bm-\d+|m777s?|tanks?|russian|ukrainian|heavy|\w+ missile)(?![\w])"
 )
 _ATTACK_RE = re.compile(
-    r"(?<![\w-])(?:fir(?:e|ed|es|ing)|shell\w*|strik\w*|struck|attack\w*|bomb\w*|launch\w*|hit|hits|shot|shoot\w*"
+    r"(?<![\w-])(?:fir(?:e|ed|es|ing)|shell\w*|strik\w*|struck|attack\w*|bomb\w*|launch\w*|hit"
+    r"|hits|shot|shoot\w*"
     r"|destroy\w*|explo\w+|blast\w*|rockets?|impact\w*|target\w*|rained|fell|pound\w*|barrage\w*|salvo\w*"
-    r"|raids?|airstrikes?|strikes?|mission|sortie\w*|operations?|assault|kill\w*|damag\w*|missiles? (?:hit|fell))(?![\w])"
+    r"|raids?|airstrikes?|strikes?|mission|sortie\w*|operations?|assault|kill\w*|damag\w*"
+    r"|missiles? (?:hit|fell))(?![\w])"
 )
 
 
@@ -342,7 +349,9 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
     generic = cues.pop("generic_strike", None)
     fire = cues.pop("fire", None)
     strike = not _STRIKE_RULES.isdisjoint(cues)
-    if not strike and "ground_fighting" not in cues and (generic or (fire and "military_movement" not in cues)):
+    if not strike and "ground_fighting" not in cues and (
+        generic or (fire and "military_movement" not in cues)
+    ):
         cues["explosion"] = generic or fire  # type: ignore[assignment]
         strike = True
     if strike and "infrastructure_damage" not in cues:
@@ -351,6 +360,9 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
         hit = cues.get("energy_infra") or (None if "casualties" in cues else cues.get("structure"))
         if hit:
             cues["infrastructure_damage"] = hit
+    positions = cues.pop("positions", None)
+    if positions and not strike and "ground_fighting" not in cues:
+        cues.setdefault("military_movement", []).extend(positions)
     if "aid" in cues:
         # "plans to send the advanced Patriot anti-aircraft missiles": weapons given as aid are no strike.
         aid_spans = cues["aid"]
@@ -363,7 +375,9 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
                     del cues[t]
 
 
-def _modality_of(low: str, found: dict[str, list[tuple[int, int]]], lo: int = 0, hi: int | None = None) -> str:
+def _modality_of(
+    low: str, found: dict[str, list[tuple[int, int]]], lo: int = 0, hi: int | None = None
+) -> str:
     """Modality from the cues lying within low[lo:hi] (the whole sentence by default)."""
     hi = len(low) if hi is None else hi
     if not ("denied" in found or "threatened" in found or "expected" in found):
@@ -421,7 +435,8 @@ _STATES = frozenset((
 ))
 _LOCATION_BEFORE = re.compile(
     r"(?<![\w-])(?:in|on|at|near|nearby|outside|around|over|into|inside|across|toward|towards|to|of|against"
-    r"|from|hit|hitting|hits|struck|striking|strike|strikes|shelled|shelling|bombed|bombing|targeted|targeting"
+    r"|from|hit|hitting|hits|struck|striking|strike|strikes|shelled|shelling|bombed|bombing"
+    r"|targeted|targeting"
     r"|attacked|attacking|attack|attacks|invaded|invading|entered|entering|captured|capture|liberated"
     r"|liberate|took|take|taking|seized|reached|approach\w*|outskirts of|north of|south of|east of|west of"
     r"|km from|kilometres from|kilometers from|miles from|between|and|or|,)"
@@ -454,8 +469,22 @@ _VENUE_BEFORE = re.compile(
 )
 _TITLE_OF_BEFORE = re.compile(
     r"(?<![\w-])(?:president|prime minister|premier|leader|minister|king|queen|head|chief|ambassador|embassy"
-    r"|government|people|citizens|parliament|capital|flag|anthem|foreign minister|defen[cs]e minister)\s+of\s+"
+    r"|government|people|citizens|parliament|capital|flag|anthem|foreign minister"
+    r"|defen[cs]e minister)\s+of\s+"
     r"(?:the\s+)?$"
+)
+# "by the Armed Forces of Ukraine", "units of the army of Russia": the place names whose forces act.
+_FORCES_OF_BEFORE = re.compile(
+    r"(?<![\w-])(?:armed forces|forces|army|troops|military|navy|air force|soldiers|servicemen"
+    r"|units|militants"
+    r"|formations|general staff)\s+of\s+(?:the\s+)?$"
+)
+# "smoke rising from", "footage from", "reports from": the place is where the event is seen, not a
+# launch origin, even after a verb of firing earlier in the sentence.
+_SEEN_FROM_BEFORE = re.compile(
+    r"(?<![\w-])(?:smoke|flames|fire|footage|videos?|images?|photos?|imagery|pictures|reports?|sounds?"
+    r"|heard|seen|visible|rising|coming up|billowing|pouring|filmed"
+    r"|captured)(?:\s+\S+)?\s+from\s+(?:the\s+)?$"
 )
 _INSIDE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|inside)\s+(?:the\s+)?$")
 _RECIPIENT_BEFORE = re.compile(r"(?<![\w-])(?:to|for|into)\s+(?:the\s+)?$")
@@ -473,9 +502,13 @@ _ACTOR_AFTER = re.compile(
     r"|plans?|planned|prepar\w*|tried|tries|mobili\w+|deploy\w*|sent|sends|keeps?|began|begins?|started"
     r"|and\s+[^\s]+\s+(?:have|are|were|has)))(?![\w])"
 )
-_ACTOR_BEFORE = re.compile(r"(?<![\w-])(?:by|accus\w+|blamed|condemned|urged|called on|warned|is|was)\s+(?:the\s+)?$")
+_ACTOR_BEFORE = re.compile(
+    r"(?<![\w-])(?:by|accus\w+|blamed|condemned|urged|called on|warned|is"
+    r"|was)\s+(?:the\s+)?$"
+)
 _PASSIVE_AFTER = re.compile(
-    r"^\s*(?:[^\s]+\s+){0,3}?(?:hit|struck|attacked|shelled|bombed|targeted|damaged|destroyed|affected|plunged"
+    r"^\s*(?:[^\s]+\s+){0,3}?(?:hit|struck|attacked|shelled|bombed|targeted|damaged|destroyed"
+    r"|affected|plunged"
     r"|left|rocked|pounded|run out|ran out|lost|without|under (?:fire|attack)|came under|suffered)(?![\w])"
 )
 _RIVER_AFTER = re.compile(r"^\s*(?:river|river's|river’s|riverbank|estuary)(?![\w])")
@@ -524,7 +557,7 @@ def _place_role(text: str, start: int, end: int) -> str:
         return "mentioned"
     if _COMPARE_BEFORE.search(near):
         return "mentioned"
-    if _ORIGIN_BEFORE.search(_tail(before, 11)):
+    if _ORIGIN_BEFORE.search(_tail(before, 11)) and not _SEEN_FROM_BEFORE.search(near):
         return "origin"
     if _SPEAKER_BEFORE.search(near):
         return "speaker"
@@ -532,6 +565,8 @@ def _place_role(text: str, start: int, end: int) -> str:
         return "speaker"
     if _VENUE_BEFORE.search(near):
         return "venue"
+    if _FORCES_OF_BEFORE.search(near):
+        return "actor"
     if _TITLE_OF_BEFORE.search(near):
         return "mentioned"  # "Alexander Lukashenko, the President of Belarus"
     if state and _ACTOR_AFTER.match(after) and after[:1] in "'’":
@@ -614,6 +649,9 @@ def _named_after_prep(text: str) -> tuple[tuple[int, int, tuple[int, ...]], ...]
     )
 
 
+_WH_WORDS = ("where", "which", "whose", "who")
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _wh_clauses(text: str) -> tuple[tuple[int, int], ...]:
     """Clauses opened by where/which/whose/who: they carry their own modality (see place_modality)."""
@@ -621,7 +659,7 @@ def _wh_clauses(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for a, b in pairwise(cuts):
         body = text[a:b].lstrip(",;:()[]–—- ")
-        if _RELATIVE_START.match(body) and body.split(None, 1)[0].lower() in ("where", "which", "whose", "who"):
+        if _RELATIVE_START.match(body) and body.split(None, 1)[0].lower() in _WH_WORDS:
             out.append((a, b))
     return tuple(out)
 

@@ -42,6 +42,7 @@ _MILITARY_NOUNS = (
     r"|missiles?|aircraft|helicopters?|jets?|artillery|howitzers?|launchers?|ammo|ammunition|convoys?"
     r"|bmps?|btrs?|apcs?|ifvs?|warships?|ships?|boats?|tugs?|vessels?|militants|fighters|mercenaries"
     r"|command posts?|depots?|radars?|systems?|armou?r|militar\w*|weapons?|targets?"
+    r"|(?:sabotage|reconnaissance|assault|enemy) (?:and )?(?:reconnaissance )?groups?|detachments?|squads?|platoons?|drgs?"
 )
 _CIVIL_NOUNS = (
     r"buildings?|houses?|homes?|apartments?|flats?|residential|school\w*|hospitals?|clinics?|kindergartens?"
@@ -174,7 +175,6 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             multiple[- ]launch rocket
             cluster munitions?
             (?:opened|open) fire
-            firing positions?
             fire (?:defeat|damage|raid)
             обстрел\w*
             артиллер\w*
@@ -213,6 +213,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         _lines(r"""
             blast wave
             population explosion
+            sabotage (?:and )?(?:reconnaissance )?(?:groups?|units?|detachments?|teams?|squads?)
         """),
     ),
     "interception": (
@@ -317,6 +318,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             slain
             deceased
             blood
+            loss(?:es)? (?:\S+ ){{0,8}}?(?:amounted to|reached|totall?ed|exceeded|stood at|came to|were|was|of) {MOD}{NUM} (?:\w+ )?(?:people|soldiers|servicem[ae]n|personnel|troops|militants|fighters|men|mercenaries|killed|dead|wounded)
+            (?:enemy|personnel|human|combat|manpower|irrecoverable|irretrievable|sanitary) losses
             (?:destroyed|eliminated|neutrali[sz]ed) {MOD}{NUM}? ?(?:\w+ ){{0,4}}?(?:soldiers|servicem[ae]n|personnel|militants|fighters|mercenaries|troops|nationalists|military)
             (?:soldiers|servicem[ae]n|personnel|troops|people) (?:were )?lost
             lost {MOD}{NUM} (?:\w+ )?(?:soldiers|servicem[ae]n|personnel|troops|people|fighters)
@@ -394,6 +397,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             retreat\w*
             skirmish\w*
             small[- ]arms
+            (?:sabotage|reconnaissance|assault|storm|infantry|enemy) (?:and )?(?:reconnaissance )?(?:groups?|detachments?|squads?|teams?|platoons?)
+            drgs?
             machine[- ]guns?
             бо[йея]\w*
             наступлен\w*
@@ -438,6 +443,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             reinforcements?
             encampments?
             transit of
+            (?:rais\w+|hoist\w*|plant\w*|put up|putting up) (?:a |the |their |its )?(?:\w+ )?flags?
             (?:forces|troops|soldiers?|servicem[ae]n|army|military|spetsnaz|units?|russians|chechens?|kadyrovites|marines|paratroopers|rosgvardia|wagner) (?:\w+ )?(?:in|at|near|outside|entering|entered|enter|moving|moved|move|driving|drove|spotted|seen|filmed|arrived?|arriving|gather\w*|massing|stationed|heading|hoisting|patrol\w*|crossing|crossed|occupy\w*|leaving|passing|passed|positioned|approach\w*|in front of)
             (?:flying|flew|fly) over
             tanks?
@@ -681,12 +687,16 @@ _ENERGY_INFRA = (
     r"|refiner\w+|heating (?:plants?|stations?|network|mains|systems?)|electricity|электр\w*|энерг\w*"
 )
 _PEOPLE_NOUNS = r"soldiers|servicem[ae]n|personnel|militants|troops|people|civilians"
+# Where forces stand: a military presence when the sentence reports no strike or fighting there
+# ("Satellite imagery of Russian firing positions near Chernihiv"); see events._refine.
+_POSITIONS = r"(?:firing|artillery|military|defensive|fortified|russian|ukrainian|enemy) positions?"
 # Context rules: not event types, but nouns the cross-type rules in _refine look for, and each type's
 # vetoes; matching them in the same pass as the types keeps a sentence to one scan.
 for _rule, _pattern in (("civil", _CIVIL_NOUNS), ("military", _MILITARY_NOUNS), ("people", _PEOPLE_NOUNS),
-                        ("structure", _STRUCTURE_NOUNS), ("energy_infra", _ENERGY_INFRA)):
+                        ("structure", _STRUCTURE_NOUNS), ("energy_infra", _ENERGY_INFRA),
+                        ("positions", _POSITIONS)):
     RULES[_rule] = ((f"(?:{_pattern})",), ())
 for _rule, (_pos, _veto) in list(RULES.items()):
     if _veto:
         RULES["veto:" + _rule] = (_veto, ())
-EVENT_RULES = frozenset(EVENT_TYPES) | {"generic_strike", "fire"}
+EVENT_RULES = frozenset(EVENT_TYPES) | {"generic_strike", "fire", "positions"}
