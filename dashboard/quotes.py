@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.records import Quote
 
@@ -86,6 +87,10 @@ class _Person:
     pos: int
     name: str
     role: str
+
+    @property
+    def surname(self) -> str:
+        return _surname(self.name)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -243,15 +248,23 @@ def _resolve(who: str, pos: int, people: list[_Person], last: _Person | None) ->
     return phrase, ""
 
 
+@lru_cache(maxsize=4096)
+def _surname(name: str) -> str:
+    """Lower-cased last word of a name; cached because long articles ask about the same people often."""
+    return name.lower().split()[-1]
+
+
 def _find(name: str, pos: int, people: list[_Person]) -> _Person | None:
     """The person named `name` (full or surname only), preferring mentions before `pos`."""
     if not name:
         return None
-    low = name.lower()
+    if not name.split():
+        return None
+    wanted = _surname(name)
     best = None
     for person in people:
-        full = person.name.lower()
-        if (full == low or full.split()[-1] == low.split()[-1]) and len(person.name) >= len(name):
+        # Equal full names have equal surnames, so comparing surnames covers both cases.
+        if person.surname == wanted and len(person.name) >= len(name):
             if person.pos <= pos:
                 if best is None or best.pos > pos or len(person.role) >= len(best.role):
                     best = person
