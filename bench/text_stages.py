@@ -5,7 +5,8 @@
 Prints, for strikes-cir (the only set with gold classes), the share of reports whose predicted
 types include a type the scorer accepts for the gold class (per class and overall), the mean number
 of types predicted, and the throughput of split_sentences + classify_sentence (and of find_quotes)
-in MB/s. Timings are printed, never asserted.
+in MB/s; with the gazetteer present, also each text stage as the pipeline runs it (best of 5 rounds
+of CPU time, so a loaded machine disturbs it less). Timings are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from dashboard.events import classify_sentence
+from dashboard.dates import resolve_event_date
+from dashboard.events import classify_sentence, clear_caches, place_modality, place_role, place_types
 from dashboard.quotes import find_quotes
 from dashboard.sentences import split_sentences
 
@@ -71,6 +73,58 @@ def throughput(texts: list[str], min_bytes: int = 5_000_000) -> float:
     return size / (time.perf_counter() - t0) / 1e6
 
 
+def pipeline_stages(texts: list[str]) -> None:
+    """MB/s of each text stage over the inputs the pipeline gives it (places found by the gazetteer)."""
+    try:
+        from dashboard.pipeline import Pipeline, _group
+        pipeline = Pipeline.load()
+    except (OSError, ValueError) as exc:
+        print(f"(no per-stage figures: {exc})")
+        return
+    size = sum(len(t.encode()) for t in texts)
+    work = []
+    for text in texts:
+        sentences = split_sentences(text)
+        by_sentence = _group(pipeline.resolver.resolve(text, pipeline.finder.find(text)), sentences)
+        for idx, here in by_sentence.items():
+            s = sentences[idx]
+            spans = [(rm.mention.start - s.start, rm.mention.end - s.start)
+                     for rm in here if rm.place is not None and rm.mention.cue != "demonym"]
+            work.append((s.text, spans))
+
+    def events() -> None:
+        for text, spans in work:
+            signals = classify_sentence(text)
+            for a, b in spans:
+                place_role(text, a, b)
+                if place_types(text, a, b, signals):
+                    place_modality(text, a, b, signals)
+
+    stages = {
+        "split_sentences": lambda: [split_sentences(t) for t in texts],
+        "events (classify, role, types, modality)": events,
+        "resolve_event_date": lambda: [resolve_event_date(t, "2023-05-01") for t, _ in work],
+        "find_quotes": lambda: [find_quotes(t) for t in texts],
+        "whole pipeline (Pipeline.process)": lambda: [
+            pipeline.process(_article(i, t)) for i, t in enumerate(texts)
+        ],
+    }
+    for name, run in stages.items():
+        best = float("inf")
+        for _ in range(5):
+            clear_caches()
+            t0 = time.process_time()
+            run()
+            best = min(best, time.process_time() - t0)
+        print(f"  {name:42s} {size / best / 1e6:6.2f} MB/s")
+
+
+def _article(i: int, text: str):
+    from dashboard.records import Article
+
+    return Article(id=str(i), text=text, title="", url="", published="2023-05-01")
+
+
 def main(argv: list[str]) -> None:
     args = [a for a in argv if not a.startswith("--")]
     misses = argv[argv.index("--misses") + 1] if "--misses" in argv else None
@@ -88,6 +142,8 @@ def main(argv: list[str]) -> None:
     for text in texts:
         find_quotes(text)
     print(f"find_quotes: {size / (time.perf_counter() - t0) / 1e6:.2f} MB/s")
+    print("per stage, as the pipeline runs it:")
+    pipeline_stages(texts)
 
 
 if __name__ == "__main__":

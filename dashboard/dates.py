@@ -39,7 +39,8 @@ _MONTH_DAY = re.compile(
 _WEEKDAY = re.compile(rf"(?<![\w])(last |this |on |в |у )?({_WEEKDAY_ALT})(?![\w])", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"(?<![\w])(?:(day before yesterday)|(yesterday|last night|вчера|учора|вчора)"
-    r"|(today|tonight|this morning|this afternoon|this evening|overnight|сегодня|сьогодні|этой ночью|цієї ночі)"
+    r"|(today|tonight|this morning|this afternoon|this evening|overnight"
+    r"|сегодня|сьогодні|этой ночью|цієї ночі)"
     r"|(\d{1,2}|two|three|four|five|six|seven) days ago)(?![\w])",
     re.IGNORECASE,
 )

@@ -1,7 +1,7 @@
 """Per-sentence event signals: event types, modality, casualty counts, and the role of a place.
 
-Everything here is keyword/pattern lexicons over lower-cased text with word boundaries, compiled
-once at import: the stage runs over every sentence of every article, so it must stay fast and
+Everything here is keyword/pattern lexicons (lexicon.py) over lower-cased text with word boundaries,
+compiled once at import: the stage runs over every sentence of every article, so it must stay fast and
 predictable, and an analyst must be able to see *why* a type was given (`type_cues`).
 One Aho-Corasick pass finds where any pattern can start; only those patterns are then tried.
 
@@ -18,700 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import ahocorasick
 
+from dashboard.lexicon import EVENT_RULES, MOD, NUM, NUM_WORDS, RULES
 from dashboard.records import EVENT_TYPES, TYPE_GROUPS
 
-# --- lexicons -------------------------------------------------------------------------------------
-# A positive match lying inside a veto
-# match does not count ("anti-aircraft missiles" is not a missile strike, "drone footage" not a drone
-# strike). Patterns are written for lower-cased text; \b keeps "grad" out of "Belgrade".
-
-_NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "one hundred": 100,
-    "один": 1, "одна": 1, "два": 2, "двое": 2, "две": 2, "три": 3, "трое": 3, "четыре": 4, "четверо": 4,
-    "пять": 5, "пятеро": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-}
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_NUM = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+"
-    rf"|(?:{_TENS})(?:[- ](?:{_UNITS}))?"
-    r"|a hundred|one hundred|hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine|an?"
-    r"|один|одна|двое|два|две|трое|три|четверо|четыре|пятеро|пять|шесть|семь|восемь|девять|десять)"
-)
-_MOD = (
-    r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|as many as|at most|roughly"
-    r"|approximately|a further|another) )?"
-)
-
-_MILITARY_NOUNS = (
-    r"tanks?|vehicles?|equipment|soldiers?|troops|personnel|servicem[ae]n|units?|positions?"
-    r"|missiles?|aircraft|helicopters?|jets?|artillery|howitzers?|launchers?|ammo|ammunition|convoys?"
-    r"|bmps?|btrs?|apcs?|ifvs?|warships?|ships?|boats?|tugs?|vessels?|militants|fighters|mercenaries"
-    r"|command posts?|depots?|radars?|systems?|armou?r|militar\w*|weapons?|targets?"
-)
-_CIVIL_NOUNS = (
-    r"buildings?|houses?|homes?|apartments?|flats?|residential|school\w*|hospitals?|clinics?|kindergartens?"
-    r"|churche?s?|cathedral|monaster\w+|mosques?|synagogues?|markets?|shops?|stores?|malls?|shopping|"
-    r"universit\w+|colleges?|park|theat(?:re|er)|museum|librar\w+|stadium|rink|cinema|hotels?|offices?"
-    r"|factor\w+|plants?|warehouses?|garages?|roads?|streets?|stations?|bridges?|airports?|port|harbou?r"
-    r"|infrastructure|facilit\w+|dormitor\w+|tower|centre|center|complex|square|cars?|bus(?:es)?|trains?"
-    r"|village|town|city|district|neighbou?rhood|area|farm|granar\w+|grain|silos?|storage|depot|medical"
-)
-
-def _lines(block: str) -> tuple[str, ...]:
-    """One regex per non-empty line: lexicons stay readable and diffable."""
-    return tuple(line.strip() for line in block.splitlines() if line.strip())
-
-
-# Each entry: type id -> (positive patterns, veto patterns), one pattern a line.
-_LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "air_strike": (
-        _lines(r"""
-            air ?strikes?
-            air[- ]raids?
-            air attacks?
-            bomb(?:s|ing|ings|ed|er|ers)?
-            glide bombs?
-            kabs?(?:-\d+)?
-            fab-\d+\w*
-            (?:military|russian|ukrainian|enemy|army|tactical|strategic|combat|front-?line|naval|long-range) aviation
-            aviation (?:strikes?|attacks?|raids?|bombs?|struck|hit|dropped|bombed|attacked|used)
-            aircraft
-            warplanes?
-            (?:fighter|combat) (?:jets?|planes?|aircraft)
-            jets?
-            helicopters?
-            su-\d\d\w*
-            su \d\d\w*
-            ka-5\d\w*
-            ka5\d\w*
-            mi-\d+\w*
-            tu-\d+\w*
-            авиа\w*
-            бомб\w*
-        """),
-        _lines(r"""
-            anti-aircraft
-            (?:rescue|ambulance|medical|police|coastguard|coast guard|news|tv|civilian|passenger|private) (?:helicopters?|aircraft|jets?)
-            air ambulance
-            jet (?:lag|ski|stream|fuel|set)
-            car bombs?
-            bomb shelters?
-            bomb squad
-            unexploded bombs?
-            bomb disposal
-            aircraft carriers?
-        """),
-    ),
-    "drone_strike": (
-        _lines(r"""
-            drones?
-            uavs?
-            unmanned aerial
-            shaheds?(?:-\d+)?
-            gerans?(?:-\d)?
-            lancets?
-            kamikaze
-            loitering munitions?
-            bayraktars?
-            fpv
-            quadcopters?
-            дрон\w*
-            беспилотн\w*
-            бпла
-            шахед\w*
-        """),
-        _lines(r"""
-            (?:drone|uav|aerial) (?:footage|video|image\w*|shots?|view|photos?|flyover|camera)
-            (?:filmed|seen|captured|shot) (?:by|from) (?:a )?(?:drone|uav)
-            anti-drone
-            (?:drone|uav) (?:shows?|showing|captures?)
-        """),
-    ),
-    "missile_strike": (
-        _lines(r"""
-            missiles?
-            cruise
-            ballistic
-            iskanders?
-            kalibrs?
-            kh-\d+\w*
-            х-\d+
-            s-300s?
-            s-400s?
-            tochka(?:-u)?
-            kinzhals?
-            onyx
-            oniks
-            tomahawks?
-            storm shadow
-            atacms
-            ракет\w*
-        """),
-        _lines(r"""
-            anti-aircraft (?:\w+ )?missiles?
-            surface-to-air missiles?
-            air[- ]defen[cs]e missiles?
-            patriot (?:\w+ ){0,2}missiles?
-            missile defen[cs]e
-            anti-tank missiles?
-            missiles? (?:were|was) (?:shot down|intercepted|downed|destroyed)
-        """),
-    ),
-    "shelling": (
-        _lines(r"""
-            shell(?:s|ing|ings|ed)?
-            artillery
-            mortars?
-            mlrs
-            grads?
-            uragans?
-            smerch
-            himars
-            m777s?
-            howitzers?
-            msta(?:-s)?
-            tos[- ]?1a?
-            bm-\d+
-            tank (?:fire|firing|shells?|rounds?)
-            tanks? fir(?:ed|ing|es)
-            rockets?
-            rocket launchers?
-            multiple[- ]launch rocket
-            cluster munitions?
-            (?:opened|open) fire
-            firing positions?
-            fire (?:defeat|damage|raid)
-            обстрел\w*
-            артиллер\w*
-            минометн\w*
-            град\w*
-        """),
-        _lines(r"""
-            shell compan\w+
-            shell[- ]shock\w*
-            shells? out
-            rocket science
-        """),
-    ),
-    "explosion": (
-        _lines(r"""
-            explosions?
-            explod\w+
-            blasts?
-            landmines?
-            (?:anti-tank|anti-personnel|naval|sea) mines?
-            mines? (?:blast|explosion)
-            (?:hit|stepped on|struck|ran over) a mine
-            ieds?
-            improvised explosive
-            explosive devices?
-            detonat\w+
-            went off
-            going off
-            car bombs?
-            blew up
-            blown up
-            sabotage
-            взрыв\w*
-            вибух\w*
-        """),
-        _lines(r"""
-            blast wave
-            population explosion
-        """),
-    ),
-    "interception": (
-        _lines(rf"""
-            shot down
-            shoots? down
-            shooting down
-            downed
-            intercept\w*
-            air[- ]defen[cs]es? (?:\w+ ){{0,4}}?(?:destroyed|downed|shot|neutrali[sz]ed|repelled|repulsed|hit|worked|were working|engaged|responded)
-            (?:destroyed|neutrali[sz]ed|downed) {_MOD}{_NUM}? ?(?:\w+ )?(?:drones?|uavs?|missiles?|shaheds?|rockets?|aircraft|helicopters?)
-            сбит\w*
-            збит\w*
-            перехвач\w*
-            пво
-        """),
-        (),
-    ),
-    "infrastructure_damage": (
-        # Effects on utilities that need no weapon named; the facilities themselves (power plants,
-        # bridges, railways) are `_ENERGY_INFRA` objects that count only when struck or damaged.
-        _lines(r"""
-            power (?:outages?|cuts?)
-            blackouts?
-            outages?
-            (?:power|water|electricity|heating|gas)(?: and (?:power|water|electricity|heating|gas))? cuts?
-            without (?:power|electricity|water|heat\w*|gas|light)
-            (?:run|ran|running) out of (?:electricity|power|water)
-            (?:lost|cut off|cuts?|cutting|knock\w* out|knocked out) (?:the )?(?:power|electricity|water|heat\w*)
-            (?:lost|lose|loses|losing|restor\w+|no) (?:\w+ )?(?:power|electricity|water supply|heating)
-            left in the dark
-            de-?energi[sz]ed
-            electricity (?:consumers|services)
-            (?:no|without|lost|restor\w+) heating
-            emergency shutdowns?
-            damage[ds]?
-            destroy\w*
-            destruction
-            ruins?
-            ruined
-            rubble
-            collapsed?
-            wreck\w*
-            burn(?:ed|t|ing)?(?: down)?
-            gutted
-            razed
-            levell?ed
-            flattened
-            aftermath
-            craters?
-            on fire
-            in flames
-            engulfed
-            fires?
-            smoke
-            разруш\w*
-            поврежд\w*
-            пошкодж\w*
-        """),
-        _lines(r"""
-            fire (?:brigade|fighters?|department|service)
-            cease-?fire
-            opened fire
-            open fire
-            (?:artillery|mortar|tank|sniper|small[- ]arms|gun|machine-gun|heavy) fire
-            fire at
-            ports? of (?:call|entry)
-            damage (?:control|assessment)
-            (?:in|for|pay|paid|seeking|seek|seeks) (?:\w+ ){0,4}?damages
-            damages (?:from|against|award\w*|claims?|suit)
-            air[- ]defen[cs]es?
-            missile defen[cs]e
-        """),
-    ),
-    "casualties": (
-        _lines(rf"""
-            killed
-            kill(?:s|ing)?
-            dead
-            died
-            dies
-            deaths?
-            death toll
-            wounded
-            wounding
-            injur\w+
-            casualt\w+
-            victims?
-            bod(?:y|ies)
-            corpses?
-            graves?
-            tortur\w+
-            executed
-            executions?
-            casevac
-            medevac
-            fatalit\w+
-            lost their lives
-            hurt
-            hospitali[sz]ed
-            perished
-            slain
-            deceased
-            blood
-            (?:destroyed|eliminated|neutrali[sz]ed) {_MOD}{_NUM}? ?(?:\w+ ){{0,4}}?(?:soldiers|servicem[ae]n|personnel|militants|fighters|mercenaries|troops|nationalists|military)
-            (?:soldiers|servicem[ae]n|personnel|troops|people) (?:were )?lost
-            lost {_MOD}{_NUM} (?:\w+ )?(?:soldiers|servicem[ae]n|personnel|troops|people|fighters)
-            погиб\w*
-            убит\w*
-            ранен\w*
-            жертв\w*
-            загинул\w*
-            поранен\w*
-        """),
-        _lines(r"""
-            dead ?end
-            dead ?lines?
-            deadl(?:y|ier)
-            governing bod\w+
-            (?:sanctioned|regulatory|public|government|international|legislative|professional|official|student|sporting|state) bodies
-            body armou?r
-            bod(?:y|ies) of water
-            advisory bod\w+
-            no (?:reports? of )?(?:casualties|victims|deaths|injuries|fatalities|dead)
-            (?:nobody|no one|none) (?:was|were) (?:killed|injured|hurt|wounded)
-            without casualties
-        """),
-    ),
-    "ground_fighting": (
-        _lines(r"""
-            clash\w*
-            fighting
-            fights?
-            fought
-            battles?
-            battled
-            battlefields?
-            battlefronts?
-            combat
-            assaults?
-            assaulted
-            storm(?:ed|ing)
-            offensives?
-            counter-?offensives?
-            counter-?attack\w*
-            advanc(?:e|ed|es|ing)
-            captur\w+
-            seiz\w+
-            liberat\w+
-            recaptur\w+
-            retook
-            retak\w+
-            took control
-            taken control
-            (?:repel|repell?ed|repulsed?|beat off|beaten off|thwarted) (?:\w+ ){0,3}?(?:attacks?|assaults?|offensives?|attempts?)
-            repulsed
-            repelled
-            broke through
-            break through
-            breakthrough
-            directions?
-            front ?lines?
-            encircl\w+
-            gunfire
-            shoot(?:s|ing)?
-            shots? (?:fired|heard)
-            shootouts?
-            firefights?
-            gunfights?
-            snipers?
-            infantry
-            atgms?
-            gain(?:ed|ing)? ground
-            inflict\w* (?:\w+ ){0,3}?defeat
-            (?:military|combat) units
-            (?:another|new|second|fresh|renewed) (?:attempt|push|assault)
-            attempts? to (?:capture|take|storm|seize|break|advance|encircle|cross)
-            withdr[ae]w\w*
-            retreat\w*
-            skirmish\w*
-            small[- ]arms
-            machine[- ]guns?
-            бо[йея]\w*
-            наступлен\w*
-            штурм\w*
-        """),
-        _lines(r"""
-            fighter jets?
-            fighter (?:planes?|aircraft)
-            fight against corruption
-            shoot(?:s|ing)? (?:\w+ )?down
-            (?:photo|film|video) shoot\w*
-            (?:to|help|helps|helped|helping) combat
-            combat (?:climate|crime|corruption|terrorism|poverty|illegal|the spread|disease|inflation|fraud|racism)
-            offensive (?:and|or|remarks?|statements?|comments?|language|content|words?|behaviou?r|tweets?|posts?|jokes?|slurs?|material|line|coordinator|player|rebounds?)
-            charm offensive
-            (?:various|all|both|opposite|new|different|several|many|other) directions?
-            directions? (?:of|to|for|from)
-            (?:drone|uav|flight|flying|heading|travel\w*) (?:in (?:a|the) )?(?:\w+[-/])?(?:\w+ )?directions?
-            direction of travel
-            under the direction
-            in the direction of
-            (?:the|an|more|most|its|their|his|her|highly|technologically) advanced
-            advanced (?:\w+ )?(?:weapons?|systems?|missiles?|patriots?|technolog\w+|fighter|tanks?|equipment|rockets?|drones?|jets?|aircraft|air defen[cs]es?|artillery|armou?r|capabilit\w+)
-        """),
-    ),
-    "military_movement": (
-        _lines(r"""
-            convoys?
-            (?:tank|military|armou?red|vehicle) columns?
-            columns? of (?:\w+ )?(?:tanks|vehicles|military|armou?r|trucks|troops)
-            (?:military|armou?red|russian|ukrainian|army) (?:vehicles?|trucks?|equipment|hardware|encampments?|camps?|bases?|presence|build-?up|personnel)
-            vehicles? (?:moving|movement|driving|heading|seen|spotted|entering)
-            movements? of
-            troop movements?
-            build-?up
-            amass\w*
-            massing
-            massed
-            mobili[sz]\w*
-            deploy\w*
-            redeploy\w*
-            reinforcements?
-            encampments?
-            transit of
-            (?:forces|troops|soldiers?|servicem[ae]n|army|military|spetsnaz|units?|russians|chechens?|kadyrovites|marines|paratroopers|rosgvardia|wagner) (?:\w+ )?(?:in|at|near|outside|entering|entered|enter|moving|moved|move|driving|drove|spotted|seen|filmed|arrived?|arriving|gather\w*|massing|stationed|heading|hoisting|patrol\w*|crossing|crossed|occupy\w*|leaving|passing|passed|positioned|approach\w*|in front of)
-            (?:flying|flew|fly) over
-            tanks?
-            recruits
-            military base
-            trucks?
-            (?:russian|ukrainian|enemy) troops (?:\w+ )?(?:moved|moving|entered|entering|arrived|massing|gathering|advanc\w+|approach\w*|spotted|seen|deployed|redeployed|withdr\w+)
-            vehicles? (?:in|at|near|on)
-            submarines?
-            sub sortied
-            sortie\w*
-            warships?
-            frigates?
-            corvettes?
-            landing ships?
-            (?:black sea )?fleet
-            колонн\w*
-            переброс\w*
-        """),
-        _lines(r"""
-            tank (?:fire|firing|shells?|rounds?)
-            tanks? fir\w+
-            (?:water|fuel|oil|gas|think|septic) tanks?
-            anti-tank
-            (?:destroyed|destruction of|hit|struck) (?:\w+ ){0,2}tanks?
-            setbacks? to (?:\w+ )?troops(?: in)?
-            (?:destroyed|eliminated|killed|neutrali[sz]ed|wounded|killing|wounding|lost) (?:\S+ ){0,6}?(?:soldiers|troops|servicem[ae]n|personnel|militants|fighters|mercenaries|units?|military) (?:\w+ )?in
-            (?:soldiers|troops|servicem[ae]n|personnel|units?) (?:were )?(?:lost|killed|destroyed|eliminated) in
-            training (?:\w+ ){0,3}personnel
-        """),
-    ),
-    "diplomacy": (
-        _lines(r"""
-            meet(?:s|ing|ings)?
-            met with
-            talks
-            negotiat\w+
-            visit(?:s|ed|ing)?
-            summits?
-            peace (?:deal|agreement|plan|process|talks|treaty|initiative|formula)
-            agreements?
-            treat(?:y|ies)
-            truce
-            cease-?fire
-            envoys?
-            delegations?
-            phone call
-            counterpart
-            diplomat\w*
-            foreign ministers?
-            переговор\w*
-            встреч\w*
-            визит\w*
-        """),
-        _lines(r"""
-            meet (?:the )?(?:demand|needs?|requirements?|targets?)
-            grain (?:deal|agreement)
-        """),
-    ),
-    "aid": (
-        _lines(r"""
-            (?:provide|providing|provided|give|giving|gave) (?:\w+ ){0,4}?(?:in )?(?:financing|funding|aid|assistance|support|weapons|arms|loans?|grants?|billion|million)
-            financing
-            (?:financial|military|security|humanitarian|defen[cs]e|economic) (?:aid|assistance|support|package)
-            aid packages?
-            (?:send|sending|sent|supply|supplying|supplied|deliver\w*|ship|shipping|shipped|transfer\w*) (?:\w+ ){0,4}?(?:weapons|arms|patriots?|himars|tanks|missiles|systems|ammunition|howitzers|aid|shells|jets|air defen[cs]es?)
-            (?:training|train|trained|trains) (?:\w+ ){0,3}?(?:military personnel|personnel|troops|soldiers|forces|pilots|servicem[ae]n|recruits)
-            training of
-            donat\w+
-            pledg\w+
-            lend-lease
-            weapons? (?:deliveries|shipments|packages?|supplies)
-            western support
-            military support
-        """),
-        (),
-    ),
-}
-
-def _compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w])")
-
-
-# A generic strike with no weapon named: counted as `explosion` (see module docstring).
-_GENERIC_STRIKE = _lines(r"""
-    strikes?
-    attack(?:s|ed|ing)?
-    struck
-    striking
-    hit by
-    hits?
-    targeted
-    targeting
-    attacks? on
-    attacked
-    bombardments?
-    bombard\w*
-    barrage
-    impacts?
-    craters?
-    projectiles?
-    munitions?
-    ordnance
-    удар\w*
-    атак\w*
-""")
-_GENERIC_VETO = _lines(r"""
-    strike a deal
-    hunger strike
-    strikes? a balance
-    hit (?:record|a record|back|the road|out)
-    hits? (?:the )?market
-    lucky strike
-    hit songs?
-    impact on
-    impacts? of
-    (?:cyber|heart|panic|terror|terrorist) ?attacks?
-""")
-# Fires and smoke: a strike of unknown means when no weapon is named ("Chuhuiv Airbase on fire").
-_FIRE = _lines(r"""
-    on fire
-    fires?
-    burning
-    ablaze
-    in flames
-    smoke (?:rising|plume|column|clouds?|seen|over|billowing)
-    smok(?:es|ing)
-    blown
-""")
-
-# --- modality -------------------------------------------------------------------------------------
-_DENIED = _lines(r"""
-    denied
-    denies
-    deny
-    denying
-    refuted
-    refutes
-    rejected (?:the )?(?:claims?|reports?)
-    dismissed (?:the )?(?:claims?|reports?)
-    (?:false|fake) (?:claims?|reports?|news)
-    fake
-    not (?:\w+ ){0,2}?(?:hit|strike|struck|attack\w*|shell\w*|fire|fired|launch\w*|bomb\w*|target\w*|damag\w*|destroy\w*|kill\w*|injur\w*|happen\w*|occur\w*|take place|took place|carry out|carried out)
-    (?:didn|doesn|don|hadn|hasn|haven|wasn|weren)['’]t (?:\w+ ){0,2}?(?:hit|strike|struck|attack\w*|shell\w*|fire|fired|launch\w*|bomb\w*|target\w*|damag\w*|destroy\w*|kill\w*|injur\w*|happen\w*|occur\w*|take place|took place)
-    no (?:\w+ ){1,3}(?:were|was) (?:hit|struck|damaged|destroyed|targeted|attacked)
-    never (?:hit|struck|attacked|targeted|shelled|bombed)
-    опроверг\w*
-    спростува\w*
-""")
-_THREATENED = _lines(r"""
-    threat(?:en|ens|ened|ening)?(?: to)?
-    vow(?:s|ed)? to
-    ultimatum
-    promis(?:ed|es) to(?: \w+)? (?:strike|retaliate|hit|attack|destroy|respond)
-    warn(?:s|ed)? (?:of|about) (?:retaliation|strikes?|attacks?|consequences)
-    retaliat\w+
-    угрож\w*
-    погрози\w*
-""")
-_EXPECTED = _lines(r"""
-    could
-    may(?<!\d may)(?! \d)
-    might
-    would
-    will
-    shall
-    won't
-    plans? to
-    planning to
-    planned
-    prepar\w+
-    possible
-    possibly
-    likely
-    unlikely
-    expect\w*
-    forecast\w*
-    predict\w*
-    anticipat\w*
-    scheduled
-    due to (?:start|begin|visit|meet|arrive)
-    about to
-    going to
-    intends? to
-    intention
-    speculat\w*
-    no doubt
-    fear(?:s|ed)? (?:that|of|a)
-    risk of
-    potential\w*
-    imminent
-    looming
-    if
-    should
-    next (?:week|month|year|spring|summer|autumn|winter)
-    later this
-    могут
-    может
-    будет
-    планиру\w*
-    можуть
-    може
-""")
-# Frequent frames in which "could"/"can" report what happened ("smoke could be seen").
-_REPORTED_FRAME = _lines(r"""
-    were able to
-    was able to
-    managed to
-    could be (?:seen|heard)
-    can be (?:seen|heard)
-""")
 _QUESTION = re.compile(r"\?\s*[\"'”’»]?\s*$")
-# "no casualties" removes the casualties type rather than making the whole sentence denied.
-_NO_CASUALTIES = _lines(r"""
-    no (?:reports? of )?(?:casualties|victims|deaths|injuries|fatalities|dead)
-    (?:nobody|no one|none) (?:was|were) (?:killed|injured|hurt|wounded)
-    without casualties
-""")
-
-# Rules: id -> (positive patterns, veto patterns). Event types plus the non-type rules above.
-_RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = dict(_LEXICON)
-_RULES.update({
-    "generic_strike": (_GENERIC_STRIKE, _GENERIC_VETO),
-    "fire": (_FIRE, ()),
-    "denied": (_DENIED, ()),
-    "threatened": (_THREATENED, ()),
-    "expected": (_EXPECTED, ()),
-    "reported_frame": (_REPORTED_FRAME, ()),
-    "no_casualties": (_NO_CASUALTIES, ()),
-})
-_STRUCTURE_NOUNS = (
-    r"buildings?|houses?|homes?|apartments?|school\w*|hospitals?|clinics?|kindergartens?|churche?s?"
-    r"|cathedral|markets?|shops?|malls?|shopping|supermarkets?|universit\w+|colleges?|theat(?:re|er)s?|museums?"
-    r"|librar\w+|stadiums?|hotels?|offices?|factor\w+|plants?|warehouses?|garages?|stations?|bridges?|airports?"
-    r"|infrastructure|facilit\w+|towers?|shopping cent(?:re|er)s?|complex|storage|pools?|residential"
-    r"|playgrounds?|enterprises?|institutions?|elevators?|substations?|dormitor\w+|utilit\w+|palace"
-)
-_ENERGY_INFRA = (
-    r"power (?:plants?|stations?|lines?|supply|grids?|facilit\w+|infrastructure)"
-    r"|(?:thermal|hydroelectric|hydro|nuclear|heat(?:ing)?|combined heat and) (?:power )?(?:plants?|stations?)"
-    r"|substations?|(?:power|energy|electricity|electric|electrical) grids?|grids?|energy (?:infrastructure"
-    r"|facilit\w+|system)|(?:critical|civilian|civil|energy|port|rail|railway|water) infrastructure"
-    r"|infrastructure|railways?|rail(?:way)? (?:stations?|lines?|tracks?|depot|bridge|hub|junction)"
-    r"|train stations?|bridges?|ports?|harbou?rs?|dams?|water (?:supply|pipelines?|stations?|treatment|utilit\w+"
-    r"|tower|mains?|facilit\w+)|pipelines?|(?:oil|fuel|gas) (?:depots?|facilit\w+|terminals?|storage|tanks?)"
-    r"|refiner\w+|heating (?:plants?|stations?|network|mains|systems?)|electricity|электр\w*|энерг\w*"
-)
-_PEOPLE_NOUNS = r"soldiers|servicem[ae]n|personnel|militants|troops|people|civilians"
-# Context rules: not event types, but nouns the cross-type rules in _refine look for, and each type's
-# vetoes; matching them in the same pass as the types keeps a sentence to one scan.
-for _rule, _pattern in (("civil", _CIVIL_NOUNS), ("military", _MILITARY_NOUNS), ("people", _PEOPLE_NOUNS),
-                        ("structure", _STRUCTURE_NOUNS), ("energy_infra", _ENERGY_INFRA)):
-    _RULES[_rule] = ((f"(?:{_pattern})",), ())
-for _rule, (_pos, _veto) in list(_RULES.items()):
-    if _veto:
-        _RULES["veto:" + _rule] = (_veto, ())
-_EVENT_RULES = frozenset(EVENT_TYPES) | {"generic_strike", "fire"}
 
 
 def _literal_prefixes(pattern: str) -> set[str]:
@@ -790,7 +105,7 @@ def _build_matcher() -> tuple[ahocorasick.Automaton, tuple[_Entry, ...]]:
     """
     table: dict[str, list[_Entry]] = {}
     unanchored: list[_Entry] = []
-    for rule, (pos, _veto) in _RULES.items():
+    for rule, (pos, _veto) in RULES.items():
         for pattern in pos:
             entry = (rule, _compile_one(pattern))
             prefixes = _literal_prefixes(pattern)
@@ -828,7 +143,7 @@ def _find_rules(low: str) -> dict[str, list[tuple[int, int]]]:
             m = rx.match(low, start)
             if m is not None:
                 found.setdefault(rule, []).append(m.span())
-    if deferred and any(rule in _EVENT_RULES for rule in found):
+    if deferred and any(rule in EVENT_RULES for rule in found):
         for start, entries in deferred:
             for rule, rx in entries:
                 m = rx.match(low, start)
@@ -853,27 +168,30 @@ def _lower(text: str) -> str:
 
 # --- casualty counts ------------------------------------------------------------------------------
 _PEOPLE_GAP = r"(?:[a-zа-яіїєґ'’-]+ ){0,4}?"
-_KILL_WORDS = r"(?:killed|dead|died|die|perished|slain|lost their lives|погибл\w*|погиб\w*|убит\w*|загинул\w*)"
+_KILL_WORDS = (
+    r"(?:killed|dead|died|die|perished|slain|lost their lives|погибл\w*|погиб\w*|убит\w*"
+    r"|загинул\w*)"
+)
 _INJ_WORDS = r"(?:injured|wounded|hurt|hospitali[sz]ed|injuries|ранен\w*|поранен\w*|травм\w*)"
 _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|got|being|reportedly|been|also) )*"
 _COUNT_KILLED = (
-    re.compile(rf"(?<![\w,.])({_MOD}{_NUM}) {_PEOPLE_GAP}{_AUX}{_KILL_WORDS}(?![\w])"),
-    re.compile(rf"(?<![\w-])(?:killed|killing|kills|kill|killed at least) ({_MOD}{_NUM})(?![\w])"),
-    re.compile(rf"(?<![\w-])death toll (?:\w+ ){{0,4}}?(?:to|at|is|of|reached|stands at|hit) ({_MOD}{_NUM})"
+    re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}{_KILL_WORDS}(?![\w])"),
+    re.compile(rf"(?<![\w-])(?:killed|killing|kills|kill|killed at least) ({MOD}{NUM})(?![\w])"),
+    re.compile(rf"(?<![\w-])death toll (?:\w+ ){{0,4}}?(?:to|at|is|of|reached|stands at|hit) ({MOD}{NUM})"
                r"(?![\w])"),
-    re.compile(rf"(?<![\w-])(?:destroyed|eliminated|neutrali[sz]ed) ({_MOD}{_NUM}) (?:\w+ )?"
+    re.compile(rf"(?<![\w-])(?:destroyed|eliminated|neutrali[sz]ed) ({MOD}{NUM}) (?:\w+ )?"
                r"(?:soldiers|servicem[ae]n|personnel|militants|fighters|mercenaries|troops|nationalists)"),
 )
 _COUNT_INJURED = (
-    re.compile(rf"(?<![\w,.])({_MOD}{_NUM}) {_PEOPLE_GAP}{_AUX}(?:were |was )?{_INJ_WORDS}(?![\w])"),
-    re.compile(rf"(?<![\w-])(?:injuring|wounding|injured|wounded) ({_MOD}{_NUM})(?![\w])"),
+    re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}(?:were |was )?{_INJ_WORDS}(?![\w])"),
+    re.compile(rf"(?<![\w-])(?:injuring|wounding|injured|wounded) ({MOD}{NUM})(?![\w])"),
 )
 _NOT_PEOPLE = re.compile(
     r"(?<![\w-])(?:missiles?|drones?|rockets?|shells?|bombs?|uavs?|strikes?|attacks?|explosions?|km|kilomet"
     r"\w*|miles?|hours?|days?|minutes?|times?|percent|per cent|%|buildings?|houses?|homes?|cities|towns"
     r"|villages?|settlements?|regions?|years?|months?|weeks?|tanks?|vehicles?)(?![\w])"
 )
-_MOD_STRIP = re.compile(r"^" + _MOD)
+_MOD_STRIP = re.compile(r"^" + MOD)
 _NUM_SPLIT = re.compile(r"[- ]")
 
 
@@ -886,11 +204,11 @@ def _parse_number(s: str) -> int | None:
             return int(s.replace(",", ""))
         except ValueError:
             return None
-    if s in _NUM_WORDS:
-        return _NUM_WORDS[s]
+    if s in NUM_WORDS:
+        return NUM_WORDS[s]
     parts = _NUM_SPLIT.split(s)
-    if len(parts) == 2 and parts[0] in _NUM_WORDS and parts[1] in _NUM_WORDS:
-        return _NUM_WORDS[parts[0]] + _NUM_WORDS[parts[1]]
+    if len(parts) == 2 and parts[0] in NUM_WORDS and parts[1] in NUM_WORDS:
+        return NUM_WORDS[parts[0]] + NUM_WORDS[parts[1]]
     return None
 
 
@@ -932,10 +250,30 @@ def _analyse(low: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+# Per-sentence caches. The pipeline asks about one sentence several times in a row (its signals, then
+# the role, types and modality of each place in it); analysing it once is most of the stage's speed.
+# They are small on purpose: reuse is within a sentence, memory stays flat over any number of articles,
+# and benchmarks that replay the same texts measure work, not cache hits. `clear_caches` empties them.
+_CACHE_SIZE = 32
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _sentence(text: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
+    """(lower-cased text, rule -> spans) for one sentence. The result is shared: read it, never change it."""
+    low = _lower(text)
+    return low, _analyse(low)
+
+
+def clear_caches() -> None:
+    """Forget every cached sentence analysis."""
+    for cached in (_sentence, _classify, _place_role, _segments, _named_after_prep, _wh_clauses):
+        cached.cache_clear()
+
+
 def type_cues(text: str) -> dict[str, list[tuple[int, int]]]:
     """Spans (into `text`) of the words that justify each event type: shown to analysts as evidence."""
-    found = _analyse(_lower(text))
-    return {t: found[t] for t in EVENT_TYPES if t in found}
+    found = _sentence(text)[1]
+    return {t: list(found[t]) for t in EVENT_TYPES if t in found}
 
 
 _GENERIC_DAMAGE = re.compile(
@@ -948,14 +286,18 @@ _GENERIC_DAMAGE = re.compile(
 # Weapon platforms named without any attack verb are a military presence, not a strike
 # ("Russian Ka-52 helicopters were spotted in Alchevsk", "Iskander missile systems at a training ground").
 _PLATFORM_RE = re.compile(
-    r"(?<![\w-])(?:helicopters?|jets?|aircraft|warplanes?|planes?|su[- ]?\d\d\w*|ka-?5\d\w*|mi-\d+\w*|artillery"
-    r"|howitzers?|mlrs|msta(?:-s)?|tos[- ]?1a?|grads?|uragans?|smerch|himars|iskanders?|missiles?|systems?|mortars?"
+    r"(?<![\w-])(?:helicopters?|jets?|aircraft|warplanes?|planes?|su[- ]?\d\d\w*|ka-?5\d\w*"
+    r"|mi-\d+\w*|artillery"
+    r"|howitzers?|mlrs|msta(?:-s)?|tos[- ]?1a?|grads?|uragans?|smerch|himars|iskanders?"
+    r"|missiles?|systems?|mortars?"
     r"|launchers?|bm-\d+|m777s?|tanks?|russian|ukrainian|heavy|\w+ missile)(?![\w])"
 )
 _ATTACK_RE = re.compile(
-    r"(?<![\w-])(?:fir(?:e|ed|es|ing)|shell\w*|strik\w*|struck|attack\w*|bomb\w*|launch\w*|hit|hits|shot|shoot\w*"
+    r"(?<![\w-])(?:fir(?:e|ed|es|ing)|shell\w*|strik\w*|struck|attack\w*|bomb\w*|launch\w*|hit"
+    r"|hits|shot|shoot\w*"
     r"|destroy\w*|explo\w+|blast\w*|rockets?|impact\w*|target\w*|rained|fell|pound\w*|barrage\w*|salvo\w*"
-    r"|raids?|airstrikes?|strikes?|mission|sortie\w*|operations?|assault|kill\w*|damag\w*|missiles? (?:hit|fell))(?![\w])"
+    r"|raids?|airstrikes?|strikes?|mission|sortie\w*|operations?|assault|kill\w*|damag\w*"
+    r"|missiles? (?:hit|fell))(?![\w])"
 )
 
 
@@ -1007,7 +349,9 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
     generic = cues.pop("generic_strike", None)
     fire = cues.pop("fire", None)
     strike = not _STRIKE_RULES.isdisjoint(cues)
-    if not strike and "ground_fighting" not in cues and (generic or (fire and "military_movement" not in cues)):
+    if not strike and "ground_fighting" not in cues and (
+        generic or (fire and "military_movement" not in cues)
+    ):
         cues["explosion"] = generic or fire  # type: ignore[assignment]
         strike = True
     if strike and "infrastructure_damage" not in cues:
@@ -1016,6 +360,9 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
         hit = cues.get("energy_infra") or (None if "casualties" in cues else cues.get("structure"))
         if hit:
             cues["infrastructure_damage"] = hit
+    positions = cues.pop("positions", None)
+    if positions and not strike and "ground_fighting" not in cues:
+        cues.setdefault("military_movement", []).extend(positions)
     if "aid" in cues:
         # "plans to send the advanced Patriot anti-aircraft missiles": weapons given as aid are no strike.
         aid_spans = cues["aid"]
@@ -1028,7 +375,9 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
                     del cues[t]
 
 
-def _modality_of(low: str, found: dict[str, list[tuple[int, int]]], lo: int = 0, hi: int | None = None) -> str:
+def _modality_of(
+    low: str, found: dict[str, list[tuple[int, int]]], lo: int = 0, hi: int | None = None
+) -> str:
     """Modality from the cues lying within low[lo:hi] (the whole sentence by default)."""
     hi = len(low) if hi is None else hi
     if not ("denied" in found or "threatened" in found or "expected" in found):
@@ -1057,8 +406,12 @@ def classify_sentence(text: str) -> SentenceSignals:
     """Event types, modality and casualty counts reported by one sentence."""
     if not text or not isinstance(text, str):
         return SentenceSignals((), "reported", None, None)
-    low = _lower(text)
-    found = _analyse(low)
+    return _classify(text)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _classify(text: str) -> SentenceSignals:
+    low, found = _sentence(text)
     types = tuple(t for t in EVENT_TYPES if t in found)
     killed = injured = None
     if "casualties" in found:
@@ -1082,7 +435,8 @@ _STATES = frozenset((
 ))
 _LOCATION_BEFORE = re.compile(
     r"(?<![\w-])(?:in|on|at|near|nearby|outside|around|over|into|inside|across|toward|towards|to|of|against"
-    r"|from|hit|hitting|hits|struck|striking|strike|strikes|shelled|shelling|bombed|bombing|targeted|targeting"
+    r"|from|hit|hitting|hits|struck|striking|strike|strikes|shelled|shelling|bombed|bombing"
+    r"|targeted|targeting"
     r"|attacked|attacking|attack|attacks|invaded|invading|entered|entering|captured|capture|liberated"
     r"|liberate|took|take|taking|seized|reached|approach\w*|outskirts of|north of|south of|east of|west of"
     r"|km from|kilometres from|kilometers from|miles from|between|and|or|,)"
@@ -1115,8 +469,22 @@ _VENUE_BEFORE = re.compile(
 )
 _TITLE_OF_BEFORE = re.compile(
     r"(?<![\w-])(?:president|prime minister|premier|leader|minister|king|queen|head|chief|ambassador|embassy"
-    r"|government|people|citizens|parliament|capital|flag|anthem|foreign minister|defen[cs]e minister)\s+of\s+"
+    r"|government|people|citizens|parliament|capital|flag|anthem|foreign minister"
+    r"|defen[cs]e minister)\s+of\s+"
     r"(?:the\s+)?$"
+)
+# "by the Armed Forces of Ukraine", "units of the army of Russia": the place names whose forces act.
+_FORCES_OF_BEFORE = re.compile(
+    r"(?<![\w-])(?:armed forces|forces|army|troops|military|navy|air force|soldiers|servicemen"
+    r"|units|militants"
+    r"|formations|general staff)\s+of\s+(?:the\s+)?$"
+)
+# "smoke rising from", "footage from", "reports from": the place is where the event is seen, not a
+# launch origin, even after a verb of firing earlier in the sentence.
+_SEEN_FROM_BEFORE = re.compile(
+    r"(?<![\w-])(?:smoke|flames|fire|footage|videos?|images?|photos?|imagery|pictures|reports?|sounds?"
+    r"|heard|seen|visible|rising|coming up|billowing|pouring|filmed"
+    r"|captured)(?:\s+\S+)?\s+from\s+(?:the\s+)?$"
 )
 _INSIDE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|inside)\s+(?:the\s+)?$")
 _RECIPIENT_BEFORE = re.compile(r"(?<![\w-])(?:to|for|into)\s+(?:the\s+)?$")
@@ -1134,9 +502,13 @@ _ACTOR_AFTER = re.compile(
     r"|plans?|planned|prepar\w*|tried|tries|mobili\w+|deploy\w*|sent|sends|keeps?|began|begins?|started"
     r"|and\s+[^\s]+\s+(?:have|are|were|has)))(?![\w])"
 )
-_ACTOR_BEFORE = re.compile(r"(?<![\w-])(?:by|accus\w+|blamed|condemned|urged|called on|warned|is|was)\s+(?:the\s+)?$")
+_ACTOR_BEFORE = re.compile(
+    r"(?<![\w-])(?:by|accus\w+|blamed|condemned|urged|called on|warned|is"
+    r"|was)\s+(?:the\s+)?$"
+)
 _PASSIVE_AFTER = re.compile(
-    r"^\s*(?:[^\s]+\s+){0,3}?(?:hit|struck|attacked|shelled|bombed|targeted|damaged|destroyed|affected|plunged"
+    r"^\s*(?:[^\s]+\s+){0,3}?(?:hit|struck|attacked|shelled|bombed|targeted|damaged|destroyed"
+    r"|affected|plunged"
     r"|left|rocked|pounded|run out|ran out|lost|without|under (?:fire|attack)|came under|suffered)(?![\w])"
 )
 _RIVER_AFTER = re.compile(r"^\s*(?:river|river's|river’s|riverbank|estuary)(?![\w])")
@@ -1155,30 +527,47 @@ def _is_state(name: str) -> bool:
 
 def place_role(text: str, start: int, end: int) -> str:
     """Role of the place named at text[start:end] within the one sentence `text` (see module docs)."""
-    if not text or not (0 <= start < end <= len(text)):
+    if not text or not isinstance(text, str) or not (0 <= start < end <= len(text)):
         return "mentioned"
-    low = _lower(text)
+    return _place_role(text, start, end)
+
+
+def _tail(s: str, words: int) -> str:
+    """`s` from the start of its last `words` whitespace-separated words.
+
+    The end-anchored cue patterns below span a few words at most, so searching this tail finds
+    exactly what searching all of `s` would, at a fraction of the cost (a search tries every start).
+    """
+    parts = s.rsplit(None, words)
+    return s if len(parts) <= words else s[len(parts[0]):]
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _place_role(text: str, start: int, end: int) -> str:
+    low, found = _sentence(text)
     name = low[start:end]
     before = low[max(0, start - 100):start]
     after = low[end:end + 100]
-    found = _analyse(low)
+    near = _tail(before, 5)  # enough for every *_BEFORE pattern but location and origin (longer)
     has_event = any(t in found for t in _EVENT_SITE_TYPES)
     state = _is_state(name) or _is_state(name.removeprefix("the "))
 
     # Descriptive mentions: rivers, hyphenated compounds ("the Ukraine-Belarus border"), comparisons.
     if name.endswith(" river") or _RIVER_AFTER.match(after) or after.startswith("-") or before.endswith("-"):
         return "mentioned"
-    if _COMPARE_BEFORE.search(before):
+    if _COMPARE_BEFORE.search(near):
         return "mentioned"
-    if _ORIGIN_BEFORE.search(before):
+    if _ORIGIN_BEFORE.search(_tail(before, 11)) and not _SEEN_FROM_BEFORE.search(near):
         return "origin"
-    if _SPEAKER_BEFORE.search(before):
+    if _SPEAKER_BEFORE.search(near):
         return "speaker"
-    if name in ("kremlin", "the kremlin") and not _INSIDE_BEFORE.search(before):
+    if name in ("kremlin", "the kremlin") and not _INSIDE_BEFORE.search(near):
         return "speaker"
-    if _VENUE_BEFORE.search(before):
+    if _VENUE_BEFORE.search(near):
         return "venue"
-    if _TITLE_OF_BEFORE.search(before):
+    if _FORCES_OF_BEFORE.search(near):
+        return "actor"
+    if _TITLE_OF_BEFORE.search(near):
         return "mentioned"  # "Alexander Lukashenko, the President of Belarus"
     if state and _ACTOR_AFTER.match(after) and after[:1] in "'’":
         return "actor"  # "half of Russia’s 300,000 new recruits"
@@ -1186,9 +575,9 @@ def place_role(text: str, start: int, end: int) -> str:
     if _DIRECTION_AFTER.match(after):
         return "site"
     if "aid" in found and not has_event:
-        if located and _RECIPIENT_BEFORE.search(before):
+        if located and _RECIPIENT_BEFORE.search(near):
             return "mentioned"
-        if state and _DONOR_BEFORE.search(before):
+        if state and _DONOR_BEFORE.search(near):
             return "donor"
         if located and not before.rstrip().endswith((",", "and", "or")):
             return "aid_site"
@@ -1207,7 +596,7 @@ def place_role(text: str, start: int, end: int) -> str:
     if state:
         if _PASSIVE_AFTER.match(after) and has_event:
             return "site"
-        if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before):
+        if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(near):
             return "actor"
         if "aid" in found and _DONOR_AFTER.match(after):
             return "donor"
@@ -1227,7 +616,8 @@ _PLACE_AFTER_PREP = re.compile(
 )
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def _segments(text: str) -> tuple[tuple[int, int], ...]:
     """Clauses of a sentence; a relative clause ("…, where missiles fell") joins the clause before it."""
     cuts = [0]
     for m in _SEGMENT_BREAK.finditer(text):
@@ -1241,14 +631,37 @@ def _segments(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
-    return merged
+    return tuple(merged)
 
 
-def _own_segment(segments: list[tuple[int, int]], start: int) -> tuple[int, int]:
+def _own_segment(segments: tuple[tuple[int, int], ...], start: int) -> tuple[int, int]:
     for a, b in segments:
         if a <= start < b:
             return a, b
     return 0, 0
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _named_after_prep(text: str) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
+    """Each clause with the offsets of the capitalised names it puts after a preposition ("in Kharkiv")."""
+    return tuple(
+        (a, b, tuple(m.start() for m in _PLACE_AFTER_PREP.finditer(text, a, b))) for a, b in _segments(text)
+    )
+
+
+_WH_WORDS = ("where", "which", "whose", "who")
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _wh_clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """Clauses opened by where/which/whose/who: they carry their own modality (see place_modality)."""
+    cuts = [0, *(m.start() for m in _SEGMENT_BREAK.finditer(text)), len(text)]
+    out = []
+    for a, b in pairwise(cuts):
+        body = text[a:b].lstrip(",;:()[]–—- ")
+        if _RELATIVE_START.match(body) and body.split(None, 1)[0].lower() in _WH_WORDS:
+            out.append((a, b))
+    return tuple(out)
 
 
 def place_types(text: str, start: int, end: int, signals: SentenceSignals) -> tuple[str, ...]:
@@ -1263,12 +676,12 @@ def place_types(text: str, start: int, end: int, signals: SentenceSignals) -> tu
     site_types = [t for t in signals.types if t in _EVENT_SITE_TYPES]
     if len(site_types) <= 1:
         return tuple(site_types)
-    found = _analyse(_lower(text))
-    segments = _segments(text)
-    own = _own_segment(segments, start)
+    found = _sentence(text)[1]
+    own = _own_segment(_segments(text), start)
+    # Clauses that name another place: a type whose every cue lies in them belongs to that place.
     claimed = [
-        (a, b) for a, b in segments
-        if (a, b) != own and any(m.start() < start or m.start() >= end for m in _PLACE_AFTER_PREP.finditer(text, a, b))
+        (a, b) for a, b, names in _named_after_prep(text)
+        if (a, b) != own and any(n < start or n >= end for n in names)
     ]
     kept = []
     for t in site_types:
@@ -1283,15 +696,11 @@ def place_modality(text: str, start: int, end: int, signals: SentenceSignals | N
     """Modality for the place at text[start:end]: the sentence's, unless the place sits in a relative
     clause with its own ("a stalemate could be reached …, where Russian forces are holding an offensive
     to take the town of Bakhmut": Bakhmut is reported)."""
-    low = _lower(text)
-    found = _analyse(low)
+    low, found = _sentence(text)
     sentence = signals.modality if signals is not None else _modality_of(low, found)
     if not (0 <= start < end <= len(text)):
         return sentence
-    cuts = [0, *(m.start() for m in _SEGMENT_BREAK.finditer(text)), len(text)]
-    for a, b in pairwise(cuts):
+    for a, b in _wh_clauses(text):
         if a <= start < b:
-            body = text[a:b].lstrip(",;:()[]–—- ")
-            if _RELATIVE_START.match(body) and body.split(None, 1)[0].lower() in ("where", "which", "whose", "who"):
-                return _modality_of(low, found, a, b)
+            return _modality_of(low, found, a, b)
     return sentence

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.records import Quote
 
@@ -29,8 +30,8 @@ _UPPER = "A-ZА-ЯІЇЄҐ"
 _NAME_TOKEN = rf"[{_UPPER}](?:[\w'’-]+|\.)?"
 # "…,” said the military spokesman in Kyiv, Mykhalilo Shamanov."  /  "…,” says Zhanna Bezpiatchuk."
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^.;!?\n“”\"«»]+?)\s*(?=[.;!?\n“\"«]|,\s*(?:adding|who|whose|as|in an?|on|at"
-    rf"|during|when|while)\b|$)"
+    rf"^[\s,]*(?:{_VERBS})\s+(?P<who>[^.;!?\n“”\"«»]+?)\s*"
+    rf"(?=[.;!?\n“\"«]|,\s*(?:adding|who|whose|as|in an?|on|at|during|when|while)\b|$)"
 )
 # "…,” Reznikov said."  /  "…,” he says."
 _AFTER_WHO_FIRST = re.compile(
@@ -86,6 +87,10 @@ class _Person:
     pos: int
     name: str
     role: str
+
+    @property
+    def surname(self) -> str:
+        return _surname(self.name)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -157,7 +162,7 @@ def _noun_phrase(chunk: str) -> str:
 
 
 def _split_title(phrase: str) -> tuple[str, str]:
-    """("Ukrainian Defense Minister Oleksii Reznikov") -> ("Oleksii Reznikov", "Ukrainian Defense Minister")."""
+    """"Ukrainian Defense Minister Oleksii Reznikov" -> ("Oleksii Reznikov", "Ukrainian Defense Minister")."""
     tokens = phrase.split()
     while len(tokens) > 1 and tokens[0].lower().strip(",") in _NOT_NAME:
         tokens = tokens[1:]  # "Later Mayor Ihor Terekhov": "Later" is neither title nor name
@@ -172,7 +177,8 @@ def _looks_like_name(phrase: str) -> bool:
     if not 2 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
         return False
     return not any(
-        t.lower().strip(".,") in _ORG_WORDS or t.lower() in _TITLE_WORDS or t.lower() in _NOT_NAME for t in tokens
+        t.lower().strip(".,") in _ORG_WORDS or t.lower() in _TITLE_WORDS or t.lower() in _NOT_NAME
+        for t in tokens
     )
 
 
@@ -242,15 +248,23 @@ def _resolve(who: str, pos: int, people: list[_Person], last: _Person | None) ->
     return phrase, ""
 
 
+@lru_cache(maxsize=4096)
+def _surname(name: str) -> str:
+    """Lower-cased last word of a name; cached because long articles ask about the same people often."""
+    return name.lower().split()[-1]
+
+
 def _find(name: str, pos: int, people: list[_Person]) -> _Person | None:
     """The person named `name` (full or surname only), preferring mentions before `pos`."""
     if not name:
         return None
-    low = name.lower()
+    if not name.split():
+        return None
+    wanted = _surname(name)
     best = None
     for person in people:
-        full = person.name.lower()
-        if (full == low or full.split()[-1] == low.split()[-1]) and len(person.name) >= len(name):
+        # Equal full names have equal surnames, so comparing surnames covers both cases.
+        if person.surname == wanted and len(person.name) >= len(name):
             if person.pos <= pos:
                 if best is None or best.pos > pos or len(person.role) >= len(best.role):
                     best = person
@@ -271,6 +285,9 @@ def find_quotes(text: str) -> list[Quote]:
     """Direct quotations in an article with their speakers; offsets delimit the text inside the marks."""
     if not text or not isinstance(text, str):
         return []
+    spans = _spans(text)
+    if not spans:
+        return []  # most reports quote nobody: skip the search for speakers
     people = _people(text)
     quotes: list[Quote] = []
     speakers_by_paragraph: dict[int, tuple[str, str]] = {}
@@ -287,7 +304,7 @@ def find_quotes(text: str) -> list[Quote]:
         return lo
 
     prev_end, prev_speaker = -1, ("", "")
-    for inner_start, inner_end in _spans(text):
+    for inner_start, inner_end in spans:
         start, end = inner_start, inner_end
         while start < end and text[start].isspace():
             start += 1
@@ -341,10 +358,10 @@ def _attribute(text: str, open_pos: int, close_end: int, people: list[_Person]) 
     if m:
         return _resolve(m.group("who"), close_end, people, last)
     head = text[max(0, open_pos - 300):open_pos]
-    end = None
-    for end in _SENTENCE_END.finditer(head):
+    last_end = None
+    for last_end in _SENTENCE_END.finditer(head):  # noqa: B007 (the loop finds the last sentence end)
         pass
-    clause = head[end.end():] if end else head
+    clause = head[last_end.end():] if last_end else head
     # "General Valery Zaluzhny, said: “"  /  "Its mayor said that the damage caused is “"
     for verb in reversed(list(_SPEECH_VERB.finditer(clause))):
         rest = clause[verb.end():]

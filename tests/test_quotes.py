@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from dashboard.quotes import find_quotes
 
-SAMPLE = (Path(__file__).resolve().parents[1] / "seeds" / "ukraine-energy-strikes.txt").read_text(encoding="utf-8")
+SAMPLE_PATH = Path(__file__).resolve().parents[1] / "seeds" / "ukraine-energy-strikes.txt"
+SAMPLE = SAMPLE_PATH.read_text(encoding="utf-8")
 
 
 def quote_starting(quotes, prefix):

@@ -20,7 +20,10 @@ def test_headline_without_full_stop_ends_at_line_break():
 
 
 def test_abbreviations_titles_and_initials_do_not_end_sentences():
-    text = "Gen. J. Smith met Lt. Col. Brown and Dr. Ivanova at St. Sophia in the U.S. capital on Jan. 5. Then he left."
+    text = (
+        "Gen. J. Smith met Lt. Col. Brown and Dr. Ivanova at St. Sophia in the U.S. capital on Jan. 5. "
+        "Then he left."
+    )
     assert texts(text) == [
         "Gen. J. Smith met Lt. Col. Brown and Dr. Ivanova at St. Sophia in the U.S. capital on Jan. 5.",
         "Then he left.",
@@ -29,12 +32,16 @@ def test_abbreviations_titles_and_initials_do_not_end_sentences():
 
 def test_decimals_numbers_and_times():
     text = "School No. 3 was hit at 5 a.m. Damage cost 1.5 million. The answer is no. Fine."
-    assert texts(text) == ["School No. 3 was hit at 5 a.m.", "Damage cost 1.5 million.", "The answer is no.", "Fine."]
+    assert texts(text) == [
+        "School No. 3 was hit at 5 a.m.", "Damage cost 1.5 million.", "The answer is no.", "Fine."
+    ]
 
 
 def test_closing_quotes_and_guillemets_stay_with_their_sentence():
     text = "“It is big,” he said. He said: “Go.” Then? «Yes!» Ok… Next one... and more."
-    assert texts(text) == ["“It is big,” he said.", "He said: “Go.”", "Then?", "«Yes!»", "Ok…", "Next one... and more."]
+    assert texts(text) == [
+        "“It is big,” he said.", "He said: “Go.”", "Then?", "«Yes!»", "Ok…", "Next one... and more."
+    ]
 
 
 def test_cyrillic():
@@ -67,7 +74,8 @@ def test_offsets_valid_ordered_non_overlapping(text):
         previous_end = s.end
 
 
-@given(st.lists(st.sampled_from(["Gen.", "U.S.", "a.m.", "1.5", "J.", "said.", "”", "«", "»", "...", "?", "\n",
+@given(st.lists(st.sampled_from(["Gen.", "U.S.", "a.m.", "1.5", "J.", "said.", "”", "«", "»", "...", "?",
+                                 "\n",
                                  " ", "Kyiv", "hit", "No.", "3", "Dec.", "16"]), max_size=60))
 def test_no_text_is_lost_between_sentences(tokens):
     text = " ".join(tokens)
