@@ -153,25 +153,45 @@ class MentionFinder:
         self._people: set[str] = set()  # words this text uses in people's names ("Salah", "Allen")
         done = 0
         shared = self._coordinated(text, folded)
+        unknown: list[re.Match] = []  # capitalised words no key starts with: maybe misspelt towns
         for m in _CAPITAL.finditer(text):
-            if m.start() < done or not m.group()[:1].isupper() or m.group() == "The":
+            word = m.group()
+            if m.start() < done or not word[:1].isupper() or word == "The":
                 continue  # inside the previous name; "The United States" starts after "The"
             if m.start() in shared:
                 end, key, cue = shared[m.start()]
                 mentions.append(Mention(m.start(), end, text[m.start() : end], cue, key))
                 done = end
                 continue
-            tokens = self._window(text, folded, m)
-            match = self._longest(tokens, text, folded) or self._misspelt(tokens, text)
-            if match is None:
+            w = folded[m.start() : m.end()]
+            if w not in self.flags and w not in self.prefixes and "'" not in w and w[-1:] != "s" and word < "\u0400":
+                if len(w) >= 5:
+                    unknown.append(m)  # most capitalised words are no place: decided in one lookup
                 continue
-            j, end, flags, key = match
-            if self._accept(tokens, j, end, flags, text):
-                first = tokens[1]
-                cue = self._cue(tokens, j, text, flags)
-                mentions.append(Mention(first.start, end, text[first.start : end], cue, key))
-                done = end
+            tokens = self._window(text, folded, m)
+            match = self._longest(tokens, text, folded)
+            if match is None:
+                unknown.append(m)
+                continue
+            if self._add(mentions, tokens, match, text):
+                done = mentions[-1].end
+        if unknown:
+            for m in unknown:  # misspelt war-zone towns, in place contexts only (see _misspelt)
+                if not any(x.start <= m.start() < x.end for x in mentions):
+                    tokens = self._window(text, folded, m)
+                    match = self._misspelt(tokens, text)
+                    if match is not None:
+                        self._add(mentions, tokens, match, text)
+            mentions.sort(key=lambda x: x.start)
         return self._lowercase(text, folded, mentions)
+
+    def _add(self, mentions: list[Mention], tokens: list, match, text: str) -> bool:
+        j, end, flags, key = match
+        if not self._accept(tokens, j, end, flags, text):
+            return False
+        first = tokens[1]
+        mentions.append(Mention(first.start, end, text[first.start : end], self._cue(tokens, j, text, flags), key))
+        return True
 
     def _coordinated(self, text: str, folded: str) -> dict[int, tuple[int, str, str]]:
         """"the Kherson and Mykolaiv regions", "Yuzhno-Donetsk and Zaporozhye directions": a plural
