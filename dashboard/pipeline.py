@@ -60,6 +60,7 @@ class Pipeline:
                 continue
             signals = classify_sentence(sentence.text)
             found: list[tuple[ResolvedMention, tuple[str, ...], str]] = []
+            unassigned: list[ResolvedMention] = []
             for rm in here:
                 if rm.place is None or rm.mention.cue == "demonym":
                     mentions.append(rm)
@@ -71,6 +72,10 @@ class Pipeline:
                 types = place_types(sentence.text, a, b, signals)
                 if types:
                     found.append((rm, types, place_modality(sentence.text, a, b, signals)))
+                elif role == "mentioned":
+                    unassigned.append(rm)
+            if not found:
+                found = _sole_place(unassigned, signals)
             found = _drop_locators(found)
             if not found:
                 continue
@@ -136,6 +141,21 @@ def _with_speaker_quotes(events, mentions, by_sentence, sentences, quotes):
         extra = tuple(q for q in voiced.get(ev.place.id, ()) if q not in ev.quotes)
         out.append(replace(ev, quotes=ev.quotes + extra) if extra else ev)
     return out
+
+
+def _sole_place(unassigned: list[ResolvedMention], signals) -> list:
+    """A sentence reports a strike, damage or fighting but ties it to no place, and names one
+    place only ("Strike on school nr. 6 in Kostyantynivka, Donetsk"): the event happened there.
+    Countries, seas and speakers never qualify; several candidate places leave it undecided."""
+    types = tuple(t for t in signals.types if t not in ("diplomacy", "aid"))
+    if not types:
+        return []
+    candidates = [rm for rm in unassigned if rm.place.feature not in _BROAD | _WATER]
+    towns = [rm for rm in candidates if rm.place.feature not in _REGIONAL]
+    pick = towns if towns else candidates
+    if len({rm.place.id for rm in pick}) != 1:
+        return []
+    return [(pick[0], types, signals.modality)]
 
 
 def _drop_locators(found):

@@ -53,8 +53,8 @@ def _is_boundary(text: str, dot_start: int, term: str, after: int) -> bool:
     word = chunk[-1].lstrip("\"'“‘«([{").lower().strip("-")
     if not word:
         return True
-    if word in ("no", "nos"):
-        return not first.isdigit()  # "No. 3" but "the answer is no."
+    if word in ("no", "nos", "nr", "nrs", "num"):
+        return not first.isdigit()  # "No. 3", "school nr. 6", but "the answer is no."
     if word in _TITLES or word in _ACRONYMS:
         return False
     if word in ("a.m", "p.m"):

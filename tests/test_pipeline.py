@@ -162,3 +162,16 @@ def test_a_plural_feature_word_applies_to_both_names(pipeline):
     res = pipeline.process(Article(id="p", text="Shelling killed three people in the Mykolaiv and Kherson regions."))
     assert {e.place.name for e in res.events} == {"Mykolaiv Oblast", "Kherson Oblast"}
     assert all(e.place.feature == "admin1" for e in res.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kind"),
+    [
+        ("Strike on school nr. 6 in Kostyantynivka, Donetsk", "Kostyantynivka", "infrastructure_damage"),
+        ("Russian forces on the outskirts of Kharkov", "Kharkiv", "military_movement"),
+    ],
+)
+def test_short_reports_put_the_event_at_their_one_place(pipeline, text, place, kind):
+    res = pipeline.process(Article(id="s", text=text))
+    assert [e.place.name for e in res.events] == [place]
+    assert kind in res.events[0].types
