@@ -175,13 +175,18 @@ class MentionFinder:
                 continue
             if self._add(mentions, tokens, match, text):
                 done = mentions[-1].end
-        if unknown:
-            for m in unknown:  # misspelt war-zone towns, in place contexts only (see _misspelt)
-                if not any(x.start <= m.start() < x.end for x in mentions):
-                    tokens = self._window(text, folded, m)
-                    match = self._misspelt(tokens, text)
-                    if match is not None:
-                        self._add(mentions, tokens, match, text)
+        added = False
+        for m in unknown:  # misspelt war-zone towns, in place contexts only (see _misspelt)
+            low = m.group().lower()
+            if len(low) < 5 or not low.isalpha() or low in self.common_words or low in _CALENDAR:
+                continue  # cheap rejections before any window is built
+            if any(x.start <= m.start() < x.end for x in mentions):
+                continue
+            tokens = self._window(text, folded, m)
+            match = self._misspelt(tokens, text)
+            if match is not None:
+                added = self._add(mentions, tokens, match, text) or added
+        if added:
             mentions.sort(key=lambda x: x.start)
         return self._lowercase(text, folded, mentions)
 
