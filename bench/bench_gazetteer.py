@@ -50,7 +50,8 @@ def main() -> None:
         out = subprocess.run([sys.executable, "-c", _PROBE.format(root=str(ROOT))],
                              capture_output=True, text=True, check=True)
         runs.append(json.loads(out.stdout))
-    print(f"load to first lookup: median {statistics.median(r['load'] for r in runs):.2f} s over {args.runs} fresh processes")
+    load = statistics.median(r["load"] for r in runs)
+    print(f"load to first lookup: median {load:.2f} s over {args.runs} fresh processes")
     print(f"mention finder (name table) build: median {statistics.median(r['finder'] for r in runs):.2f} s")
     print(f"peak memory added by loading both: median {statistics.median(r['mb'] for r in runs):.0f} MB")
     meta = json.loads((GEODATA / "gazetteer.json").read_text(encoding="utf-8"))

@@ -514,7 +514,9 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
     )
     if (curated_dir / "admin1_points.csv").exists():
         with open(curated_dir / "admin1_points.csv", encoding="utf-8", newline="") as f:
-            b.admin1_points = {(r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
+            b.admin1_points = {
+                (r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)
+            }
     b.link_curated_admin1(admin1_rows)
     b.add_cities(gc.get_cities())
     country_aliases: dict[str, list[str]] = defaultdict(list)

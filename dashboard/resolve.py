@@ -123,7 +123,8 @@ class Resolver:
             if idx in regional or g is None or self.gaz.feature(g[0]) != "city":
                 continue
             a1 = self.gaz.admin1(g[0])
-            if not a1.startswith(self.gaz.place(g[0]).name) or text[mentions[idx - 1].end : mentions[idx].start] != ", ":
+            after_comma = text[mentions[idx - 1].end : mentions[idx].start] == ", "
+            if not a1.startswith(self.gaz.place(g[0]).name) or not after_comma:
                 continue
             if any(self.gaz.admin1(i) == a1 and self.gaz.feature(i) in ("city", "settlement")
                    and int(self.gaz.place(i).population) < 100_000 for i, _ in cands[idx - 1]):

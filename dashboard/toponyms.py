@@ -288,7 +288,8 @@ class MentionFinder:
             return None
         prev = _previous_word(text, word.start)
         nxt = tokens[2].text.lower() if len(tokens) > 2 else ""
-        if not ((prev and prev.text.lower() in _LOCATIVE) or nxt in _FEATURE_CUES or text[word.end : word.end + 1] == ","):
+        locative = prev is not None and prev.text.lower() in _LOCATIVE
+        if not (locative or nxt in _FEATURE_CUES or text[word.end : word.end + 1] == ","):
             return None
         q = fold(low)
         choices = self._choices.get((q[0], len(q)))

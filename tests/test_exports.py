@@ -7,12 +7,12 @@ import io
 import json
 
 import pandas as pd
-from tests.fakes import fake_process, make_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.exports import ACLED_COLUMNS, FORMULA_STARTS, to_acled_frame, to_csv_bytes, to_geojson
 from dashboard.store import EVIDENCE_COLUMNS, Store
+from tests.fakes import fake_process, make_article
 
 NUMERIC = {"latitude", "longitude", "geo_precision", "fatalities", "n_sources"}
 

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.fakes import fake_process
 
 from dashboard.ingest import IngestReport, ingest_paths, ingest_text, ingest_uploads
 from dashboard.records import ArticleResult
 from dashboard.store import Store
+from tests.fakes import fake_process
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"

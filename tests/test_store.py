@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tests.fakes import PLACES, fake_process, make_article, numbered_article
 
 from dashboard.records import EVENT_TYPES, Event, Mention, Sentence
 from dashboard.store import EVIDENCE_COLUMNS, SCHEMA_VERSION, Store, StoreError
+from tests.fakes import PLACES, fake_process, make_article, numbered_article
 
 WORKER = Path(__file__).parent / "store_worker.py"
 ROOT = Path(__file__).parent.parent

@@ -48,7 +48,8 @@ def click_place(page, frame, name: str) -> None:
         box, iframe = target.bounding_box(), page.page.locator(MAP_IFRAME).bounding_box()
         if box and iframe:  # both in page coordinates: the marker's centre must lie inside the map
             cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-            if iframe["x"] <= cx <= iframe["x"] + iframe["width"] and iframe["y"] <= cy <= iframe["y"] + iframe["height"]:
+            inside_x = iframe["x"] <= cx <= iframe["x"] + iframe["width"]
+            if inside_x and iframe["y"] <= cy <= iframe["y"] + iframe["height"]:
                 target.click()
                 return
     pytest.fail(f"the {name} marker never came into view")
