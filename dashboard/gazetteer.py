@@ -23,7 +23,7 @@ REBUILD_HINT = "rebuild it with `make gazetteer` (or `strikemap gazetteer build`
 # Admin and physical features outrank a same-named village; population breaks remaining ties.
 _FEATURE_WEIGHT = {
     "country": 9.0,
-    "admin1": 7.0,
+    "admin1": 1.0,  # plus log10 of its population: Texas beats a town, a Jamaican parish does not beat Portland
     "sea": 7.0,
     "river": 6.5,
     "region": 6.5,
@@ -33,7 +33,7 @@ _FEATURE_WEIGHT = {
     "reservoir": 6.0,
     "lake": 5.5,
     "island": 5.0,
-    "facility": 5.0,
+    "facility": 7.0,
     "admin2": 5.0,
     "city": 0.0,
     "settlement": 0.0,

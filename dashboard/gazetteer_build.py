@@ -271,8 +271,12 @@ class Builder:
     def add_admin1(self, rows, city_keys_by_region: dict[tuple[str, str], set[str]]) -> None:
         for code, geonameid, name, aliases in rows:
             pts = self.city_points.get(code)
-            if not pts or f"admin1:{code}" in self.targets:
-                continue  # no towns to place it by, or a curated record stands for it
+            stand_in = self.records.get(self.targets.get(f"admin1:{code}", ""))
+            if stand_in is not None:  # a curated record stands for it: give it the region's people
+                stand_in.population = max(stand_in.population, self.city_pop.get(code, 0))
+                continue
+            if not pts:
+                continue  # no towns to place it by
             cc = code.split(".")[0]
             english = self.admin1_name.get(code, name)
             lat, lon = self.admin1_points.get((cc, english)) or _box_centre(pts)
