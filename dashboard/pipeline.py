@@ -49,7 +49,7 @@ class Pipeline:
     def process(self, article: Article) -> ArticleResult:
         text = article.text
         sentences = split_sentences(text)
-        resolved = self.resolver.resolve(text, self.finder.find(text))
+        resolved = self.resolver.resolve(text, self.finder.find(text), home=outlet_country(article.url))
         quotes = tuple(find_quotes(text))
         mentions: list[ResolvedMention] = []
         events: list[Event] = []
@@ -102,6 +102,20 @@ class Pipeline:
     def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         for article in articles:
             yield self.process(article)
+
+
+# Country-code domains whose code is not the ISO code, and generic ones that say nothing.
+_TLD_COUNTRY = {"uk": "GB", "su": "RU"}
+_GENERIC_TLDS = frozenset("com org net info biz news edu gov mil int eu io co tv me ms ai app online".split())
+
+
+def outlet_country(url: str) -> str | None:
+    """The country an outlet's web address belongs to ("https://www.lfpress.ca/..." -> "CA")."""
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or tld in _GENERIC_TLDS:
+        return None
+    return _TLD_COUNTRY.get(tld, tld.upper())
 
 
 def _group(resolved: list[ResolvedMention], sentences: list[Sentence]) -> dict[int, list[ResolvedMention]]:

@@ -54,7 +54,9 @@ class Resolver:
             return [c for k in mention.key.split("|") for c in self.gaz.indices(k)]
         return self.gaz.indices(_key(mention.surface))
 
-    def resolve(self, text: str, mentions: list[Mention]) -> list[ResolvedMention]:
+    def resolve(self, text: str, mentions: list[Mention], home: str | None = None) -> list[ResolvedMention]:
+        """One place per mention. `home`: the country of the outlet (from its web address), a
+        weak vote like one unambiguous place name: a local paper's "London" is its own London."""
         cache: dict[tuple[str, str], list[tuple[int, bool]]] = {}
         cands = []
         for m in mentions:
@@ -71,6 +73,8 @@ class Resolver:
                 first[k] = self._best(m, c, Counter(), Counter(), {})
             guesses.append(first[k])
         countries: Counter = Counter()
+        if home:
+            countries[home] += 1.0
         votes: list[tuple[str, float] | None] = []
         for m, c, g in zip(mentions, cands, guesses):
             if g is None or m.cue == "demonym":  # "Russian forces in Donetsk" is not about Russia

@@ -175,3 +175,20 @@ def test_short_reports_put_the_event_at_their_one_place(pipeline, text, place, k
     res = pipeline.process(Article(id="s", text=text))
     assert [e.place.name for e in res.events] == [place]
     assert kind in res.events[0].types
+
+
+def test_outlet_country_from_the_web_address():
+    from dashboard.pipeline import outlet_country
+
+    assert outlet_country("https://www.lfpress.ca/news/local") == "CA"
+    assert outlet_country("http://www.bbc.co.uk/news") == "GB"
+    assert outlet_country("https://example.com/a") is None
+    assert outlet_country("") is None
+
+
+def test_a_local_outlet_places_its_own_namesake(pipeline):
+    text = "A fire closed two streets in London on Tuesday, police said."
+    uk = pipeline.process(Article(id="a", text=text, url="https://news.example.co.uk/x"))
+    ca = pipeline.process(Article(id="b", text=text, url="https://www.lfpress.ca/x"))
+    assert uk.mentions[0].place.country == "GB"
+    assert ca.mentions[0].place.country == "CA"
