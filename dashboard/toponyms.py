@@ -106,7 +106,7 @@ class _Token:
 
 # Capitalised words only: the regex engine skips everything else at C speed.
 _CAPITAL = re.compile(
-    r"(?:[A-Z]\.){2,}|(?<![\w'’ʼ´ʹ\-])[A-ZÀ-ÞĀ-žА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*"
+    r"(?:[A-Z]\.){2,}|(?<![\w'’ʼ´ʹ])[A-ZÀ-ÞĀ-žА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*"
 )
 _LOWER_AFTER_LOCATIVE = re.compile(
     r"\b(?:in|near|at|from|outside|of|to|into|around)\s+([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
@@ -164,7 +164,8 @@ class MentionFinder:
                 done = end
                 continue
             w = folded[m.start() : m.end()]
-            if w not in self.flags and w not in self.prefixes and "'" not in w and w[-1:] != "s" and word < "\u0400":
+            plain = "'" not in w and "-" not in word and w[-1:] != "s" and word < "\u0400"
+            if plain and w not in self.flags and w not in self.prefixes:
                 if len(w) >= 5:
                     unknown.append(m)  # most capitalised words are no place: decided in one lookup
                 continue
@@ -273,6 +274,11 @@ class MentionFinder:
             if flags is not None:
                 return j, end, flags, "" if k == " ".join(folded[start:end].split()) else k
         first = tokens[1]
+        if "-" in first.text:  # "Russian-backed", "Syrian-Turkish": the name before the hyphen
+            end = first.start + first.text.index("-")
+            k = folded[first.start : end]
+            if k in self.flags:
+                return 1, end, self.flags[k], ""
         if first.text[:1] >= "\u0400":  # Ukrainian and Russian decline names: "у Харкові", "Києва"
             for stem in _cyrillic_stems(fold(first.text)):
                 if stem in self.flags:

@@ -192,3 +192,9 @@ def test_a_local_outlet_places_its_own_namesake(pipeline):
     ca = pipeline.process(Article(id="b", text=text, url="https://www.lfpress.ca/x"))
     assert uk.mentions[0].place.country == "GB"
     assert ca.mentions[0].place.country == "CA"
+
+
+def test_names_inside_hyphenated_words(pipeline):
+    res = pipeline.process(Article(id="h", text="The Russian-backed offensive and anti-Russian sanctions on the Syrian-Turkish border."))
+    found = [(m.mention.surface, m.place.country) for m in res.mentions]
+    assert found[:3] == [("Russian", "RU"), ("Russian", "RU"), ("Syrian", "SY")]
