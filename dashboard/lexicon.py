@@ -375,6 +375,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             repelled
             broke through
             break through
+            (?:defeated|routed|inflicted (?:a )?(?:\w+ )?defeat|dealt (?:a |an )?(?:\w+ )?blows?|knocked out the enemy|drove out|driven out) (?:\w+ ){0,4}?(?:units?|brigades?|battalions?|forces|troops|enemy|armed forces|groups?)
+            (?:defeated|routed|knocked out|drove out|driven out) (?:the )?(?:enemy|ukrainian|russian)
             breakthrough
             directions?
             front ?lines?

@@ -294,7 +294,7 @@ class MentionFinder:
             return None
         prev = _previous_word(text, word.start)
         nxt = tokens[2].text.lower() if len(tokens) > 2 else ""
-        locative = prev is not None and prev.text.lower() in _LOCATIVE
+        locative = prev is not None and (prev.text.lower() in _LOCATIVE or prev.text.lower() in ("on", "over"))
         if not (locative or nxt in _FEATURE_CUES or text[word.end : word.end + 1] == ","):
             return None
         q = fold(low)

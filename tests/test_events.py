@@ -274,3 +274,18 @@ def test_place_functions_never_crash(text, start, end):
     assert role in {"site", "speaker", "actor", "origin", "venue", "donor", "aid_site", "mentioned"}
     assert set(place_types(text, start, end, classify_sentence(text))) <= set(EVENT_TYPES)
     assert place_modality(text, start, end) in MODALITIES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Armed Forces defeated two territorial defense brigades in the Zaporozhye region",
+        "Russian Aerospace Forces dealt a massive blow to the Armed Forces of Ukraine in the Kharkiv region",
+    ],
+)
+def test_defeats_and_blows_dealt_to_units_are_ground_fighting(text):
+    assert "ground_fighting" in classify_sentence(text).types
+
+
+def test_a_defeat_in_sport_is_no_fighting():
+    assert classify_sentence("The team defeated its rivals in Kyiv").types == ()
