@@ -35,7 +35,7 @@ MAP_KEY = "placemap"
 UPLOAD_TYPES = ["txt", "html", "htm", "json", "jsonl", "md"]
 TABLE_COLUMNS = ["event_date", "place_name", "precision", "types", "modality", "killed", "injured",
                  "n_sources", "sentence", "title", "outlet", "published", "url"]
-TABLE_ROWS = 1_000  # more rows slow the first paint of the whole page and nobody reads them on screen
+TABLE_ROWS = 300  # every row travels with every rerun (a click too); the downloads hold them all
 PRECISION_CHOICES = {1: "Town only", 2: "Town or near a town", 3: "Any (incl. region-level)"}
 
 
@@ -180,7 +180,9 @@ def absorb_map_state(places: pd.DataFrame) -> None:
             st.session_state["place"] = place
     center, zoom = out.get("center"), out.get("zoom")
     if center and zoom is not None:
-        st.session_state["map_center"] = (round(center["lat"], 5), round(center["lng"], 5))
+        # Kept exactly as reported: handing back a rounded centre moves the map a hair, and the map
+        # reports that move as a new view, which is one more rerun. The URL rounds it.
+        st.session_state["map_center"] = (center["lat"], center["lng"])
         st.session_state["map_zoom"] = int(zoom)
 
 
@@ -221,16 +223,20 @@ def table_section(rows: pd.DataFrame) -> None:
     except ImportError:
         st.caption("Exports are not available in this build (dashboard.exports missing).")
         return
-    geojson = to_geojson(rows)
-    if isinstance(geojson, (dict, list)):
-        geojson = json.dumps(geojson, ensure_ascii=False)
-    if isinstance(geojson, str):
-        geojson = geojson.encode("utf-8")
+
+    def geojson_bytes() -> bytes:
+        geojson = to_geojson(rows)
+        if isinstance(geojson, (dict, list)):
+            geojson = json.dumps(geojson, ensure_ascii=False)
+        return geojson.encode("utf-8") if isinstance(geojson, str) else geojson
+
+    # The files are made when a button is clicked (Streamlit runs the callable in its own thread):
+    # built on every rerun they cost seconds per click at 10,000 events.
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button("Download CSV", to_csv_bytes(rows), "strikemap-events.csv", "text/csv",
-                         key="dl_csv")
-    right.download_button("Download GeoJSON", geojson, "strikemap-events.geojson", "application/geo+json",
-                          key="dl_geojson")
+    left.download_button("Download CSV", lambda: to_csv_bytes(rows), "strikemap-events.csv", "text/csv",
+                         key="dl_csv", on_click="ignore")
+    right.download_button("Download GeoJSON", geojson_bytes, "strikemap-events.geojson",
+                          "application/geo+json", key="dl_geojson", on_click="ignore")
 
 
 def ingest_section(path: Path) -> None:

@@ -55,9 +55,8 @@ def fill_store(path: Path, *, hostile: bool = False) -> str:
     store = Store(path)
     try:
         if pipeline_available():
-            from dashboard.pipeline import Pipeline
-
             from dashboard.ingest import ingest_text
+            from dashboard.pipeline import Pipeline
 
             process = Pipeline.load().process
             ingest_text(SEED.read_text(encoding="utf-8"), store, process)

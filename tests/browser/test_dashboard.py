@@ -33,7 +33,7 @@ def zoom_to(page, name: str, zoom: int = 9) -> None:
     """Markers overlap at low zoom: centre the map on the place before clicking it."""
     map_js(page, """([name, zoom]) => {
         let target = null;
-        window.map.eachLayer(l => { if (l.feature && l.feature.properties.n === name) target = l; });
+        window.smPlaces.eachLayer(l => { if (l.feature.properties.n === name) target = l; });
         window.map.setView(target.getLatLng(), zoom, {animate: false});
     }""", [name, zoom])
 
