@@ -113,7 +113,8 @@ MARKER_WATCH = """
 MAP_FRAME_JS = "document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]')"
 # Every marker under the map, also those a cluster group holds while they are not drawn.
 FEATURE_LAYERS_JS = """() => { const out = [];
-  const walk = l => { if (l.feature) out.push(l); else if (l.getLayers) l.getLayers().forEach(walk); };
+  const walk = l => { if (l.feature) { if (!out.includes(l)) out.push(l); }
+                      else if (l.getLayers) l.getLayers().forEach(walk); };
   window.map.eachLayer(walk); return out; }"""
 
 

@@ -50,7 +50,7 @@ CLUSTER_ABOVE = 300  # places; beyond this markers are clustered until zoom CLUS
 CLUSTER_UNTIL_ZOOM = 9
 LABELLED_PLACES = 25  # the busiest places get a permanent name label
 COORD_DECIMALS = 5  # ~1 m; more digits only make the map payload bigger
-LEGEND_OPEN_MIN_WIDTH = 900  # px; on narrower maps the legend starts folded so it hides no markers
+LEGEND_OPEN_MIN_WIDTH = 700  # px; on narrower maps the legend starts folded so it hides no markers
 TYPE_INDEX = {t: i for i, t in enumerate(EVENT_TYPES)}  # types travel to the browser as indices
 
 # The only assets the map itself needs (folium's Map asks for jQuery, Bootstrap and awesome-markers too).
@@ -329,7 +329,8 @@ var {{ this.get_name() }} = (function () {
   var fmap = {{ this._parent.get_name() }};
   if (!fmap.options.maxZoom) { fmap.setMaxZoom(18); }
   var group = L.markerClusterGroup({
-    maxClusterRadius: 40, disableClusteringAtZoom: {{ this.cluster_until }}, chunkedLoading: true,
+    // Not chunked: chunks only add setTimeout gaps here, the markers show once all are placed anyway.
+    maxClusterRadius: 40, disableClusteringAtZoom: {{ this.cluster_until }}, chunkedLoading: false,
     showCoverageOnHover: false,
     iconCreateFunction: function (cluster) {
       var votes = {}, total = 0, best = 0;
@@ -464,12 +465,12 @@ class FitPlaces(folium.MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function (map) {
-  var corner = function (sel) { var el = map.getContainer().querySelector(sel);
-    return el ? [el.offsetWidth, el.offsetHeight] : [0, 0]; };
-  var legend = corner(".leaflet-bottom.leaflet-right .sm-legend"), layers = corner(".leaflet-control-layers");
+  // Fixed sizes, not measured ones: st_folium adds the stylesheets without waiting for them, so
+  // the controls have no final size yet when this runs. Folded legend ~90x30 px, open up to
+  // ~230x310; the layer switcher (top right) ~150x60.
+  var legendOpen = map.getContainer().querySelector(".sm-legend[open]") !== null;
   map.fitBounds({{ this.bounds }}, {animate: false, maxZoom: {{ this.max_zoom }},
-    paddingTopLeft: [30, Math.max(30, layers[1] + 20)],
-    paddingBottomRight: [Math.max(30, legend[0] + 20, layers[0] + 20), Math.max(30, legend[1] + 20)]});
+    paddingTopLeft: [30, 75], paddingBottomRight: legendOpen ? [250, 330] : [170, 50]});
 })({{ this._parent.get_name() }});
 {% endmacro %}
 """)
