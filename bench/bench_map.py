@@ -221,6 +221,14 @@ def time_filter_changes(context, url: str, labels: list[str]) -> list[float]:
     return times
 
 
+def attempt(step):
+    """A step that fails is reported as failed (with why), and the other figures still print."""
+    try:
+        return step()
+    except Exception as exc:  # noqa: BLE001 -- a benchmark reports, it does not stop
+        return f"FAILED: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+
+
 def bench_browser(store_path: Path, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -235,10 +243,12 @@ def bench_browser(store_path: Path, runs: int) -> dict:
             context.add_init_script(MARKER_WATCH)
             page = open_page(context, url)
             settle(page)
-            figures["click -> quote panel text visible"] = time_clicks(page, page.frame_locator(MAP_IFRAME), runs)
+            figures["click -> quote panel text visible"] = attempt(
+                lambda: time_clicks(page, page.frame_locator(MAP_IFRAME), runs))
             page.close()
             labels = [mapview.type_label(t) for t in ("shelling", "explosion", "diplomacy", "aid", "interception")]
-            figures["filter change -> new map's first marker"] = time_filter_changes(context, url, labels[:runs])
+            figures["filter change -> new map's first marker"] = attempt(
+                lambda: time_filter_changes(context, url, labels[:runs]))
             context.close()
         finally:
             stop_app(proc)
@@ -252,6 +262,9 @@ TARGETS = {**dict.fromkeys(FIRST_MARKER, 4.0),
 
 def report(figures: dict) -> None:
     for what, times in figures.items():
+        if isinstance(times, str):
+            print(f"{what:44s} {times}")
+            continue
         median = statistics.median(times)
         verdict = "ok" if median <= TARGETS[what] else "OVER"
         print(f"{what:44s} median {median:5.2f} s  (target <= {TARGETS[what]:.0f} s: {verdict})  "
