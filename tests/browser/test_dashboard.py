@@ -163,3 +163,12 @@ def test_legend_covers_no_marker_when_the_map_opens(browser, app_url, width):
         page.shot(f"05-legend-{width}")
     finally:
         context.close()
+
+
+def test_heat_layer_draws_when_switched_on_offline(page, app_url):
+    """The heat plugin is fetched (locally) only when the analyst ticks the layer."""
+    frame = open_map(page, app_url)
+    assert frame.locator("canvas.leaflet-heatmap-layer").count() == 0
+    frame.get_by_label("Heat (events)").check()
+    expect(frame.locator("canvas.leaflet-heatmap-layer")).to_have_count(1, timeout=15_000)
+    assert page.blocked == []
