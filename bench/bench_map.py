@@ -1,14 +1,19 @@
 """Map benchmark: 10,000 synthetic events over 2,000 places. Prints figures; asserts nothing.
 
-    PYTHONPATH=. .venv/bin/python bench/bench_map.py            # build + browser figures
+    PYTHONPATH=. .venv/bin/python bench/bench_map.py             # build + browser figures, 3 runs each
+    PYTHONPATH=. .venv/bin/python bench/bench_map.py --runs 5
     PYTHONPATH=. .venv/bin/python bench/bench_map.py --no-browser
 
-Targets (from the issue): first marker <= 4 s, click -> quote panel <= 1 s, filter change <= 2 s.
+Targets (from the issue): first marker <= 4 s after opening the page, click -> quote panel <= 1 s,
+filter change <= 2 s, and a click never rebuilds the map. Browser times are taken inside the page
+(performance.now / timeOrigin), each figure is the median of --runs runs. The machine is shared: read
+the printed load average next to the figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -89,59 +94,197 @@ def bench_build(evidence) -> None:
           f"{median_time(lambda: mapview.build_map(mapview.places_summary(rows)).get_root().render()):.3f} s")
 
 
-def bench_browser(store_path: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+# Runs in every frame before its own scripts. In the map iframe it records, as an epoch time in ms,
+# the moment the first marker (or cluster) has a size on screen: timing is taken in the page, not by
+# Playwright's polling (which can add up to a second).
+MARKER_WATCH = """
+(() => {
+  if (window === window.top) return;
+  const tick = () => {
+    const el = document.querySelector('.sm-pin, .sm-cluster');
+    if (el && el.getBoundingClientRect().width > 0) {
+      window.__smMarkerAt = performance.timeOrigin + performance.now(); return;
+    }
+    setTimeout(tick, 10);
+  };
+  tick();
+})();
+"""
+MAP_FRAME_JS = "document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]')"
+# Every marker under the map, also those a cluster group holds while they are not drawn.
+FEATURE_LAYERS_JS = """() => { const out = [];
+  const walk = l => { if (l.feature) { if (!out.includes(l)) out.push(l); }
+                      else if (l.getLayers) l.getLayers().forEach(walk); };
+  window.map.eachLayer(walk); return out; }"""
+
+
+def since_open(page) -> float:
+    """Seconds from the page's navigation start to the first marker drawn in its current map iframe."""
+    return page.evaluate(f"""() => ({MAP_FRAME_JS}.contentWindow.__smMarkerAt - performance.timeOrigin) / 1000""")
+
+
+def wait_first_marker(page, fresh: str = "true") -> None:
+    page.wait_for_function(f"""() => {{ const f = {MAP_FRAME_JS}; const w = f && f.contentWindow;
+        return w && w.__smMarkerAt && ({fresh}); }}""", timeout=180_000, polling=50)
+
+
+def settle(page) -> None:
+    """Let the reruns a fresh map triggers (it reports its view) finish before timing an action."""
+    page.wait_for_timeout(2_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"] button')",
+                           timeout=60_000)
+
+
+def open_page(context, url: str):
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+    page.goto(url)
+    wait_first_marker(page)
+    return page
+
+
+def time_first_marker(runs: int, start_app, stop_app, store_path: Path, browser) -> dict:
+    """Per server start: cold (new server, so empty Python caches, and a new browser profile), then a
+    new analyst on the running server (warm server, empty browser cache), then a reload (both warm)."""
+    figures: dict[str, list[float]] = {k: [] for k in FIRST_MARKER}
+    for _ in range(runs):
+        proc, url = start_app(store_path, store_path.with_suffix(".log"))
+        try:
+            for kind in FIRST_MARKER:
+                if kind != FIRST_MARKER[2]:
+                    context = browser.new_context(viewport={"width": 1500, "height": 1000})
+                    context.add_init_script(MARKER_WATCH)
+                page = open_page(context, url)
+                figures[kind].append(since_open(page))
+                settle(page)
+                page.close()
+                if kind != FIRST_MARKER[1]:
+                    context.close()
+        finally:
+            stop_app(proc)
+    return figures
+
+
+FIRST_MARKER = ("first marker visible, cold server+browser", "first marker visible, cold browser",
+                "first marker visible, warm (reload)")
+
+
+def time_clicks(page, frame, runs: int) -> list[float]:
+    """Click the busiest places' markers the way a user does; time until the panel names the place."""
+    from playwright.sync_api import expect
+
+    leaflet = page.frame(url=lambda u: "st_folium" in u)
+    names = leaflet.evaluate(f"""(n) => {{ const ls = ({FEATURE_LAYERS_JS})();
+        ls.sort((a, b) => b.feature.properties.e - a.feature.properties.e);
+        return ls.slice(0, n).map(l => l.feature.properties.n); }}""", runs)
+    leaflet.evaluate("() => { window.map.__benchProbe = 'same map'; }")
+    times = []
+    for name in names:
+        leaflet.evaluate(f"""(name) => {{
+            const l = ({FEATURE_LAYERS_JS})().find(l => l.feature.properties.n === name);
+            window.map.setView(l.getLatLng(), 12, {{animate: false}});
+            document.querySelectorAll('[data-bench-target]').forEach(e => e.removeAttribute('data-bench-target'));
+            }}""", name)
+        # The marker is drawn once the cluster group has caught up with the new zoom.
+        leaflet.wait_for_function(f"""(name) => {{
+            const l = ({FEATURE_LAYERS_JS})().find(l => l.feature.properties.n === name);
+            if (!l._icon || !l._icon.isConnected) return false;
+            l._icon.setAttribute('data-bench-target', '1'); return true; }}""", arg=name, timeout=30_000)
+        settle(page)  # the pan's rerun
+        pin = frame.locator("[data-bench-target]")
+        expect(pin).to_be_visible()
+        page.evaluate("() => { window.__benchT0 = performance.now(); }")
+        pin.click()
+        done = page.wait_for_function("""(name) => { const h = document.querySelector('.smp h3');
+            return h && h.textContent === name && h.getBoundingClientRect().width > 0 && performance.now(); }""",
+                                      arg=name, timeout=60_000, polling="raf")
+        times.append((done.json_value() - page.evaluate("() => window.__benchT0")) / 1000)
+    rebuilt = leaflet.evaluate("() => window.map.__benchProbe") != "same map"
+    print(f"  clicked: {', '.join(names)}; map rebuilt by a click: {'YES' if rebuilt else 'no'}")
+    return times
+
+
+def time_filter_changes(context, url: str, labels: list[str]) -> list[float]:
+    """On a fresh page each time: untick one type; time until the new map draws its first marker."""
+    times = []
+    for label in labels:
+        page = open_page(context, url)
+        settle(page)
+        page.evaluate(f"() => {{ {MAP_FRAME_JS}.contentWindow.__benchOld = true; }}")
+        button = page.locator('[data-testid="stSidebar"]').get_by_role("button", name=f"Remove {label}")
+        t0 = page.evaluate("() => performance.now()")
+        button.click()
+        wait_first_marker(page, fresh="!w.__benchOld")
+        at = page.evaluate(f"() => {MAP_FRAME_JS}.contentWindow.__smMarkerAt - performance.timeOrigin")
+        times.append((at - t0) / 1000)
+        page.close()
+    return times
+
+
+def attempt(step):
+    """A step that fails is reported as failed (with why), and the other figures still print."""
+    try:
+        return step()
+    except Exception as exc:  # noqa: BLE001 -- a benchmark reports, it does not stop
+        return f"FAILED: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+
+
+def bench_browser(store_path: Path, runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, MAP_IFRAME, start_app, stop_app
 
-    log = store_path.with_suffix(".log")
-    proc, url = start_app(store_path, log)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        figures = time_first_marker(runs, start_app, stop_app, store_path, browser)
+        proc, url = start_app(store_path, store_path.with_suffix(".log"))
+        try:
+            context = browser.new_context(viewport={"width": 1500, "height": 1000})
+            context.add_init_script(MARKER_WATCH)
+            page = open_page(context, url)
+            settle(page)
+            figures["click -> quote panel text visible"] = attempt(
+                lambda: time_clicks(page, page.frame_locator(MAP_IFRAME), runs))
+            page.close()
+            labels = [mapview.type_label(t) for t in ("shelling", "explosion", "diplomacy", "aid", "interception")]
+            figures["filter change -> new map's first marker"] = attempt(
+                lambda: time_filter_changes(context, url, labels[:runs]))
+            context.close()
+        finally:
+            stop_app(proc)
+        browser.close()
+    return figures
+
+
+TARGETS = {**dict.fromkeys(FIRST_MARKER, 4.0),
+           "click -> quote panel text visible": 1.0, "filter change -> new map's first marker": 2.0}
+
+
+def report(figures: dict) -> None:
+    for what, times in figures.items():
+        if isinstance(times, str):
+            print(f"{what:44s} {times}")
+            continue
+        median = statistics.median(times)
+        verdict = "ok" if median <= TARGETS[what] else "OVER"
+        print(f"{what:44s} median {median:5.2f} s  (target <= {TARGETS[what]:.0f} s: {verdict})  "
+              f"runs: {', '.join(f'{t:.2f}' for t in times)}")
+
+
+def load_average() -> str:
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for label in ("cold (first session)", "warm (caches filled)"):
-                page = browser.new_page(viewport={"width": 1500, "height": 1000})
-                page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
-                frame = page.frame_locator(MAP_IFRAME)
-                t = time.perf_counter()
-                page.goto(url)
-                expect(frame.locator(".sm-cluster, .sm-pin").first).to_be_visible(timeout=120_000)
-                print(f"first marker visible, {label}: {time.perf_counter() - t:.2f} s")
-                if label.startswith("cold"):
-                    page.close()
-            leaflet = page.frame(url=lambda u: "st_folium" in u)
-            name = leaflet.evaluate("""() => { let best = null;
-                window.map.eachLayer(l => { if (l.feature && (!best || l.feature.properties.e > best.e))
-                    best = l.feature.properties; });
-                window.map.eachLayer(l => { if (l.feature && l.feature.properties === best)
-                    window.map.setView(l.getLatLng(), 12, {animate: false}); });
-                return best.n; }""")
-            pin = frame.locator(".sm-icon", has=frame.locator(".sm-label", has_text=name)).first
-            expect(pin).to_be_visible(timeout=30_000)
-            page.wait_for_timeout(1500)  # let the pan's rerun settle before timing the click
-            t = time.perf_counter()
-            pin.click()
-            expect(page.locator(".smp h3")).to_have_text(name, timeout=30_000)
-            print(f"click -> quote panel: {time.perf_counter() - t:.2f} s  ({name})")
-            before = leaflet.evaluate("() => window.map.__sm_id = 'before'")
-            t = time.perf_counter()
-            page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Remove Shelling").click()
-            expect(page.get_by_label("Selected values").first).not_to_contain_text("Shelling")
-            page.wait_for_function(
-                """() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
-                    const w = f && f.contentWindow; return w && w.map && w.map.__sm_id !== 'before'
-                      && w.document.querySelector('.sm-pin, .sm-cluster'); }""", timeout=60_000)
-            print(f"filter change -> new map drawn: {time.perf_counter() - t:.2f} s")
-            del before
-            browser.close()
-    finally:
-        stop_app(proc)
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="runs per browser figure (median printed)")
     args = parser.parse_args()
+    print("command: PYTHONPATH=. " + " ".join([sys.executable, *sys.argv]))
+    print(f"load average (1/5/15 min) at start: {load_average()}  ({os.cpu_count()} cores)")
     from dashboard.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -156,7 +299,8 @@ def main() -> None:
               f"{time.perf_counter() - t:.1f} s")
         bench_build(evidence)
         if not args.no_browser:
-            bench_browser(path)
+            report(bench_browser(path, max(args.runs, 1)))
+        print(f"load average at end: {load_average()}")
 
 
 if __name__ == "__main__":

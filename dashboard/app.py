@@ -35,7 +35,7 @@ MAP_KEY = "placemap"
 UPLOAD_TYPES = ["txt", "html", "htm", "json", "jsonl", "md"]
 TABLE_COLUMNS = ["event_date", "place_name", "precision", "types", "modality", "killed", "injured",
                  "n_sources", "sentence", "title", "outlet", "published", "url"]
-TABLE_ROWS = 1_000  # more rows slow the first paint of the whole page and nobody reads them on screen
+TABLE_ROWS = 300  # every row travels with every rerun (a click too); the downloads hold them all
 PRECISION_CHOICES = {1: "Town only", 2: "Town or near a town", 3: "Any (incl. region-level)"}
 
 
@@ -67,17 +67,22 @@ def store_signature(path: Path) -> tuple:
     return tuple(sig)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# The frames below are cached as shared objects (cache_resource), not copies (cache_data): copying
+# 10,000 evidence rows out of the cache cost ~0.2-0.3 s on every rerun, a map click included. They
+# are read-only by contract; pandas' copy-on-write keeps a derived frame's edits from reaching them.
+# The store's signature (file and WAL mtime/size) is part of every key, so a write is seen at once.
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def load_evidence(path: str, signature: tuple) -> pd.DataFrame:
     return open_store(path).evidence()
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def load_articles(path: str, signature: tuple) -> pd.DataFrame:
     return open_store(path).articles()
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def filtered_view(path: str, signature: tuple, filter_key: tuple, _view: ViewState):
     """Filtered rows, their places, and the key of the map they make."""
     rows = mapview.filter_evidence(load_evidence(path, signature), _view)
@@ -180,7 +185,9 @@ def absorb_map_state(places: pd.DataFrame) -> None:
             st.session_state["place"] = place
     center, zoom = out.get("center"), out.get("zoom")
     if center and zoom is not None:
-        st.session_state["map_center"] = (round(center["lat"], 5), round(center["lng"], 5))
+        # Kept exactly as reported: handing back a rounded centre moves the map a hair, and the map
+        # reports that move as a new view, which is one more rerun. The URL rounds it.
+        st.session_state["map_center"] = (center["lat"], center["lng"])
         st.session_state["map_zoom"] = int(zoom)
 
 
@@ -208,6 +215,11 @@ def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
 
 def table_section(rows: pd.DataFrame) -> None:
     st.subheader(f"Events in view ({rows['event_id'].nunique()} events, {len(rows)} evidence sentences)")
+    if not st.session_state.get(MAP_KEY):
+        # The table's scripts and rows share the browser's main thread with the map's frame: it is
+        # drawn on the rerun the map triggers when it first reports its view, so the map comes first.
+        st.caption("The table appears once the map is drawn.")
+        return
     table = rows[TABLE_COLUMNS].head(TABLE_ROWS).copy()
     if len(rows) > TABLE_ROWS:
         st.caption(f"Showing the first {TABLE_ROWS:,} rows; the downloads hold all {len(rows):,}.")
@@ -221,16 +233,20 @@ def table_section(rows: pd.DataFrame) -> None:
     except ImportError:
         st.caption("Exports are not available in this build (dashboard.exports missing).")
         return
-    geojson = to_geojson(rows)
-    if isinstance(geojson, (dict, list)):
-        geojson = json.dumps(geojson, ensure_ascii=False)
-    if isinstance(geojson, str):
-        geojson = geojson.encode("utf-8")
+
+    def geojson_bytes() -> bytes:
+        geojson = to_geojson(rows)
+        if isinstance(geojson, (dict, list)):
+            geojson = json.dumps(geojson, ensure_ascii=False)
+        return geojson.encode("utf-8") if isinstance(geojson, str) else geojson
+
+    # The files are made when a button is clicked (Streamlit runs the callable in its own thread):
+    # built on every rerun they cost seconds per click at 10,000 events.
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button("Download CSV", to_csv_bytes(rows), "strikemap-events.csv", "text/csv",
-                         key="dl_csv")
-    right.download_button("Download GeoJSON", geojson, "strikemap-events.geojson", "application/geo+json",
-                          key="dl_geojson")
+    left.download_button("Download CSV", lambda: to_csv_bytes(rows), "strikemap-events.csv", "text/csv",
+                         key="dl_csv", on_click="ignore")
+    right.download_button("Download GeoJSON", geojson_bytes, "strikemap-events.geojson",
+                          "application/geo+json", key="dl_geojson", on_click="ignore")
 
 
 def ingest_section(path: Path) -> None:
@@ -293,6 +309,7 @@ def main() -> None:
         st.error("Static serving is off, so the map's scripts cannot load offline. Start the page with "
                  "`--server.enableStaticServing true` (the project's .streamlit/config.toml sets it).")
     try:
+        open_store(str(path))  # first: opening may create the WAL file, which changes the signature
         signature = store_signature(path)
         evidence = load_evidence(str(path), signature)
         articles = load_articles(str(path), signature)

@@ -4,8 +4,11 @@ Everything here is a pure function of a DataFrame with the columns of `Store.evi
 page can cache by the filtered data and tests can build the map without a browser.
 
 Speed: a folium Marker per event costs ~30 s per rerun at 10,000 events, so all places travel as
-one GeoJSON document inside one layer element, and the browser draws them (divIcon markers,
-clustered when many).
+one compact GeoJSON document inside one layer element, and the browser draws them (divIcon markers,
+clustered when many). The heat layer is computed in the browser from that same document, and its
+plugin is fetched only when the user switches the layer on. The map loads Leaflet and the icon font
+only: folium's jQuery, Bootstrap and awesome-markers are never used here, and every script the map
+iframe loads is fetched one after the other.
 """
 
 from __future__ import annotations
@@ -13,17 +16,15 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import math
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
 import folium
 import pandas as pd
 from folium.elements import JSCSSMixin
-from folium.plugins import HeatMap
 from jinja2 import Template
 
-from dashboard.offline import localize
+from dashboard.offline import LOCAL_ASSETS, local_url, localize
 from dashboard.records import EVENT_TYPES, MODALITIES, PRECISION_REGION, TYPE_GROUPS
 
 # Colour and Font Awesome icon per event type; strikes warm, effects purple, ground green, politics blue.
@@ -48,6 +49,15 @@ PRECISION_LABELS = {1: "town", 2: "near a town / part of a region", 3: "region o
 CLUSTER_ABOVE = 300  # places; beyond this markers are clustered until zoom CLUSTER_UNTIL_ZOOM
 CLUSTER_UNTIL_ZOOM = 9
 LABELLED_PLACES = 25  # the busiest places get a permanent name label
+COORD_DECIMALS = 5  # ~1 m; more digits only make the map payload bigger
+LEGEND_OPEN_MIN_WIDTH = 700  # px; on narrower maps the legend starts folded so it hides no markers
+TYPE_INDEX = {t: i for i, t in enumerate(EVENT_TYPES)}  # types travel to the browser as indices
+
+# The only assets the map itself needs (folium's Map asks for jQuery, Bootstrap and awesome-markers too).
+LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+MAP_CSS = ["https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
+           "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css"]
+HEAT_JS = "https://cdn.jsdelivr.net/gh/python-visualization/folium@main/folium/templates/leaflet_heat.min.js"
 
 
 def type_label(type_id: str) -> str:
@@ -221,29 +231,26 @@ def places_summary(df: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["n_events", "place_name"], ascending=[False, True], ignore_index=True)
 
 
-def marker_size(n_events: int) -> int:
-    """Marker diameter in px: grows with the log of the event count so big places don't swallow the map."""
-    return int(min(46, 22 + 6 * math.log2(max(1, n_events))))
-
-
 def places_geojson(places: pd.DataFrame) -> dict:
-    """Places as GeoJSON; every string that came from data is HTML-escaped here, once."""
+    """Places as compact GeoJSON; every string that came from data is HTML-escaped here, once.
+
+    Short keys, because the document travels with every new map: n name, t dominant type (index
+    into EVENT_TYPES), c [[type index, events], ...], e events, a articles, k killed (only when
+    > 0), p precision, l 1 when the name is drawn as a label. Marker size is computed in the browser.
+    The quotes are not here: the panel reads them from Python when a place is clicked.
+    """
     labelled = set(places.head(LABELLED_PLACES)["place_id"])
     features = []
     for p in places.itertuples(index=False):
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
-            "properties": {
-                "id": html.escape(str(p.place_id)),
-                "n": html.escape(str(p.place_name)),
-                "t": p.dominant_type,
-                "ts": html.escape(", ".join(f"{type_label(t)} ({c})" for t, c in p.type_counts)),
-                "e": int(p.n_events), "a": int(p.n_articles), "k": int(p.killed),
-                "p": int(p.precision), "s": marker_size(int(p.n_events)),
-                "l": p.place_id in labelled,
-            },
-        })
+        props = {"n": html.escape(str(p.place_name)), "t": TYPE_INDEX.get(p.dominant_type, 0),
+                 "c": [[TYPE_INDEX[t], int(c)] for t, c in p.type_counts if t in TYPE_INDEX],
+                 "e": int(p.n_events), "a": int(p.n_articles), "p": int(p.precision)}
+        if int(p.killed):
+            props["k"] = int(p.killed)
+        if p.place_id in labelled:
+            props["l"] = 1
+        features.append({"type": "Feature", "properties": props, "geometry": {
+            "type": "Point", "coordinates": [round(p.lon, COORD_DECIMALS), round(p.lat, COORD_DECIMALS)]}})
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -288,10 +295,12 @@ var {{ this.get_name() }} = (function () {
     css.textContent = {{ this.css }}; document.head.appendChild(css);
   }
   var data = {{ this.data }};
-  var styles = {{ this.styles }};
+  var styles = {{ this.styles }};  // per type index: [colour, icon, label]
   var precisionText = {{ this.precision_text }};
+  // Marker diameter in px: grows with the log of the event count so big places don't swallow the map.
+  function size(e) { return Math.floor(Math.min(46, 22 + 6 * Math.log2(Math.max(1, e)))); }
   function pinHtml(p) {
-    var st = styles[p.t] || styles["explosion"], c = st[0];
+    var st = styles[p.t] || styles[0], c = st[0];
     var look = p.p >= 3 ? "border-color:" + c + ";color:" + c + ";background:" + c + "22"
                         : "background:" + c;
     return '<div class="sm-pin sm-p' + p.p + '" style="width:' + p.s + 'px;height:' + p.s + 'px;' + look
@@ -300,7 +309,7 @@ var {{ this.get_name() }} = (function () {
   }
   var layer = L.geoJSON(data, {
     pointToLayer: function (f, latlng) {
-      var p = f.properties;
+      var p = f.properties; p.s = size(p.e);
       var m = L.marker(latlng, {
         icon: L.divIcon({html: pinHtml(p), className: "sm-icon", iconSize: [p.s, p.s],
                          iconAnchor: [p.s / 2, p.s / 2]}),
@@ -308,23 +317,26 @@ var {{ this.get_name() }} = (function () {
       });
       m.bindTooltip("<b>" + p.n + "</b><br>" + p.e + (p.e == 1 ? " event" : " events") + " \u00b7 "
         + p.a + (p.a == 1 ? " article" : " articles") + (p.k ? " \u00b7 " + p.k + " killed" : "")
-        + "<br>" + p.ts + "<br><i>precision: " + precisionText[p.p] + "</i>",
+        + "<br>" + p.c.map(function (tc) { return styles[tc[0]][2] + " (" + tc[1] + ")"; }).join(", ")
+        + "<br><i>precision: " + precisionText[p.p] + "</i>",
         {direction: "top", offset: [0, -p.s / 2]});
       return m;
     }
   });
+  window.smPlaces = layer;  // every place marker, also while a cluster holds it (tests, benchmark)
   {% if this.clustered %}
   // markercluster needs the map's maxZoom, which a folium map without tiles leaves unset.
   var fmap = {{ this._parent.get_name() }};
   if (!fmap.options.maxZoom) { fmap.setMaxZoom(18); }
   var group = L.markerClusterGroup({
-    maxClusterRadius: 40, disableClusteringAtZoom: {{ this.cluster_until }}, chunkedLoading: true,
+    // Not chunked: chunks only add setTimeout gaps here, the markers show once all are placed anyway.
+    maxClusterRadius: 40, disableClusteringAtZoom: {{ this.cluster_until }}, chunkedLoading: false,
     showCoverageOnHover: false,
     iconCreateFunction: function (cluster) {
-      var votes = {}, total = 0, best = "explosion";
+      var votes = {}, total = 0, best = 0;
       cluster.getAllChildMarkers().forEach(function (m) {
         var p = m.feature.properties; total += p.e; votes[p.t] = (votes[p.t] || 0) + p.e;
-        if (!votes[best] || votes[p.t] > votes[best]) best = p.t;
+        if (votes[p.t] > (votes[best] || 0)) best = p.t;
       });
       var s = Math.min(56, 28 + 5 * Math.log2(total));
       return L.divIcon({html: '<div class="sm-cluster" style="width:' + s + 'px;height:' + s
@@ -356,13 +368,44 @@ var {{ this.get_name() }} = (function () {
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "PlacesLayer"
         self.data = places_json
-        self.styles = script_json({t: [c, i] for t, (c, i, _) in TYPE_STYLE.items()})
+        self.styles = script_json([list(TYPE_STYLE[t]) for t in EVENT_TYPES])
         self.precision_text = script_json({str(k): v for k, v in PRECISION_LABELS.items()})
         self.css = script_json(_CSS)
         self.clustered = clustered
         self.cluster_until = CLUSTER_UNTIL_ZOOM
         if not clustered:  # markercluster is only loaded when used
             self.default_js, self.default_css = [], []
+
+
+class BrowserHeat(folium.map.Layer):
+    """Heat of events per place, computed in the browser from the places layer's own data, with the
+    heat plugin fetched only when the user switches the layer on (most never do)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.layerGroup();
+{{ this.get_name() }}.on("add", function () {
+  var group = this, places = {{ this.places.get_name() }};
+  if (group.getLayers().length) return;
+  function draw() {
+    var points = [];
+    (window.smPlaces || places).eachLayer(function (m) {
+      var ll = m.getLatLng(); points.push([ll.lat, ll.lng, m.feature.properties.e]);
+    });
+    group.addLayer(L.heatLayer(points, {radius: 22, blur: 18, minOpacity: 0.3, maxZoom: 9}));
+  }
+  if (L.heatLayer) { draw(); return; }
+  var s = document.createElement("script"); s.src = {{ this.script_url }}; s.onload = draw;
+  document.head.appendChild(s);
+});
+{% endmacro %}
+""")
+
+    def __init__(self, places: PlacesLayer, *, name: str = "Heat (events)"):
+        super().__init__(name=name, overlay=True, control=True, show=False)
+        self._name = "BrowserHeat"
+        self.places = places
+        self.script_url = script_json(local_url(LOCAL_ASSETS[HEAT_JS]))
 
 
 def legend_html(present: set[str] | None = None) -> str:
@@ -395,9 +438,11 @@ class Legend(folium.MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.control({position: "bottomright"});
-{{ this.get_name() }}.onAdd = function () {
+{{ this.get_name() }}.onAdd = function (map) {
   var div = L.DomUtil.create("div", "");
   div.innerHTML = {{ this.body }};
+  // A narrow map has no room for the open legend: it would sit on the south-eastern markers.
+  if (map.getSize().x < {{ this.open_min_width }}) { div.firstChild.open = false; }
   L.DomEvent.disableClickPropagation(div); L.DomEvent.disableScrollPropagation(div);
   return div;
 };
@@ -409,6 +454,32 @@ var {{ this.get_name() }} = L.control({position: "bottomright"});
         super().__init__()
         self._name = "Legend"
         self.body = script_json(legend_html(present))
+        self.open_min_width = LEGEND_OPEN_MIN_WIDTH
+
+
+class FitPlaces(folium.MacroElement):
+    """Fit the map to the places, without animation (an animated fit makes the map report two views
+    in a row, and each report is a page rerun), keeping the bottom-right corner clear of the legend
+    and the top-right of the layer switcher so no marker starts hidden under them."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  // Fixed sizes, not measured ones: st_folium adds the stylesheets without waiting for them, so
+  // the controls have no final size yet when this runs. Folded legend ~90x30 px, open up to
+  // ~230x310; the layer switcher (top right) ~150x60.
+  var legendOpen = map.getContainer().querySelector(".sm-legend[open]") !== null;
+  map.fitBounds({{ this.bounds }}, {animate: false, maxZoom: {{ this.max_zoom }},
+    paddingTopLeft: [30, 75], paddingBottomRight: legendOpen ? [250, 330] : [170, 50]});
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, bounds: list[list[float]], max_zoom: int = 8):
+        super().__init__()
+        self._name = "FitPlaces"
+        self.bounds = script_json(bounds)
+        self.max_zoom = int(max_zoom)
 
 
 def map_bounds(places: pd.DataFrame) -> list[list[float]] | None:
@@ -427,7 +498,6 @@ class MapParts:
     """
 
     places_json: str
-    heat_points: tuple
     bounds: list | None
     clustered: bool
     dominant_types: frozenset
@@ -436,7 +506,6 @@ class MapParts:
 def map_parts(places: pd.DataFrame) -> MapParts:
     return MapParts(
         places_json=script_json(places_geojson(places)),
-        heat_points=tuple((p.lat, p.lon, float(p.n_events)) for p in places.itertuples(index=False)),
         bounds=map_bounds(places),
         clustered=len(places) > CLUSTER_ABOVE,
         dominant_types=frozenset(places["dominant_type"]),
@@ -456,14 +525,15 @@ def build_map(places: pd.DataFrame | MapParts, *, heat: bool = True) -> folium.M
         zoom = 6
     fmap = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
                       prefer_canvas=True, min_zoom=2, max_zoom=16)
-    if bounds is not None:
-        fmap.fit_bounds(bounds, padding=(40, 40), max_zoom=8)
-    PlacesLayer(parts.places_json, clustered=parts.clustered).add_to(fmap)
-    if heat and parts.heat_points:
-        HeatMap([list(p) for p in parts.heat_points], name="Heat (events)", show=False, radius=22,
-                blur=18, min_opacity=0.3, max_zoom=9).add_to(fmap)
+    fmap.default_js = [("leaflet", LEAFLET_JS)]
+    fmap.default_css = [(url.rsplit("/", 1)[-1], url) for url in MAP_CSS]
+    places_layer = PlacesLayer(parts.places_json, clustered=parts.clustered).add_to(fmap)
+    if heat and bounds is not None:
+        BrowserHeat(places_layer).add_to(fmap)
     Legend(set(parts.dominant_types) or None).add_to(fmap)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    if bounds is not None:
+        FitPlaces(bounds).add_to(fmap)  # last: it measures the legend and the layer switcher
     return localize(fmap)
 
 

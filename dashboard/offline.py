@@ -1,8 +1,10 @@
 """Serve every script, stylesheet and icon font the map needs from this package, never from a CDN.
 
-Folium points Leaflet, jQuery, Bootstrap, Font Awesome and its plugins at CDNs; offline the map is
-then silently blank. The files are vendored under `dashboard/static/vendor/` (see the README there)
-and Streamlit serves that folder at `/app/static/` when `server.enableStaticServing` is on.
+Folium points Leaflet, Font Awesome and its plugins at CDNs; offline the map is then silently blank.
+The files are vendored under `dashboard/static/vendor/` (see the README there) and Streamlit serves
+that folder at `/app/static/` when `server.enableStaticServing` is on. Only what our map uses is
+vendored: folium's Map also asks for jQuery, Bootstrap and awesome-markers, which `mapview` drops
+(each script costs the map iframe a sequential request); a map that still asks for them is refused.
 
 Nothing here runs at import time: `localize(map)` rewrites one built map's links (as instance
 attributes, so folium's class-level defaults stay untouched for anyone else in the process).
@@ -26,17 +28,8 @@ STATIC_URL = "/app/static"
 LOCAL_ASSETS: dict[str, str] = {
     "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js": "leaflet/dist/leaflet.js",
     "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css": "leaflet/dist/leaflet.css",
-    "https://code.jquery.com/jquery-3.7.1.min.js": "jquery/dist/jquery.min.js",
-    "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js":
-        "bootstrap/dist/js/bootstrap.bundle.min.js",
-    "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/css/bootstrap.min.css":
-        "bootstrap/dist/css/bootstrap.min.css",
     "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css":
         "fontawesome-free/css/all.min.css",
-    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js":
-        "leaflet.awesome-markers/dist/leaflet.awesome-markers.js",
-    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css":
-        "leaflet.awesome-markers/dist/leaflet.awesome-markers.css",
     "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js":
         "leaflet.markercluster/dist/leaflet.markercluster.js",
     "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css":
@@ -46,15 +39,6 @@ LOCAL_ASSETS: dict[str, str] = {
     "https://cdn.jsdelivr.net/gh/python-visualization/folium@main/folium/templates/leaflet_heat.min.js":
         "leaflet.heat/dist/leaflet-heat.js",
 }
-
-# Links folium adds that this map never uses, so they are dropped rather than vendored:
-# glyphicons (Bootstrap 3 icon font; our icons are Font Awesome) and the rotation classes for
-# awesome-markers (we draw no rotated awesome-marker).
-UNUSED_ASSETS: frozenset[str] = frozenset({
-    "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css",
-    "https://cdn.jsdelivr.net/gh/python-visualization/folium/folium/templates/leaflet.awesome.rotate.min.css",
-})
-
 
 class MissingAsset(RuntimeError):
     """A map element wants a remote file that is not vendored: offline it would break the map."""
@@ -73,8 +57,6 @@ def _walk(element) -> Iterator:
 def _localize_links(links: list[tuple[str, str]], owner: str) -> list[tuple[str, str]]:
     local = []
     for name, url in links:
-        if url in UNUSED_ASSETS:
-            continue
         if url.startswith(STATIC_URL + "/"):
             local.append((name, url))
             continue

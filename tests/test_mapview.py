@@ -75,6 +75,20 @@ def test_map_script_has_one_layer_for_all_places_and_no_per_place_markers():
     assert "Heat (events)" in html and "sm-legend" in html
 
 
+def test_map_payload_is_compact_and_carries_no_evidence():
+    """The places document travels with every new map: no sentences or quotes, short coordinates."""
+    df = sample_evidence()
+    geo = mapview.places_geojson(mapview.places_summary(df))
+    kharkiv = next(f for f in geo["features"] if f["properties"]["n"] == "Kharkiv")
+    assert all(len(str(c).split(".")[-1]) <= 5 for c in kharkiv["geometry"]["coordinates"])
+    assert set(kharkiv["properties"]) <= {"n", "t", "c", "e", "a", "k", "p", "l"}
+    assert EVENT_TYPES[kharkiv["properties"]["t"]] == mapview.places_summary(df).set_index(
+        "place_name").loc["Kharkiv", "dominant_type"]
+    text = json.dumps(geo)
+    for sentence in df["sentence"]:
+        assert sentence[:40] not in text
+
+
 def test_clicked_marker_position_finds_its_place():
     places = mapview.places_summary(sample_evidence())
     assert mapview.place_at(places, 49.9935, 36.2304) == "gn:706483"

@@ -17,8 +17,7 @@ def built_map(clustered: bool = False) -> folium.Map:
     if clustered:
         places = places.copy()
         parts = mapview.map_parts(places)
-        return mapview.build_map(mapview.MapParts(parts.places_json, parts.heat_points, parts.bounds, True,
-                                                  parts.dominant_types))
+        return mapview.build_map(mapview.MapParts(parts.places_json, parts.bounds, True, parts.dominant_types))
     return mapview.build_map(places)
 
 
@@ -30,6 +29,19 @@ def test_every_map_asset_is_vendored_and_present(clustered):
         assert offline.vendored_file(url).is_file(), url
     if clustered:
         assert any("markercluster" in u for u in urls)
+
+
+def test_map_loads_only_what_it_uses():
+    """Each script is a sequential request in the map iframe: no jQuery, Bootstrap or awesome-markers."""
+    urls = offline.asset_links(built_map())
+    assert [u.rsplit("/", 1)[-1] for u in urls] == ["leaflet.js", "leaflet.css", "all.min.css"]
+
+
+def test_heat_plugin_is_fetched_from_a_vendored_file_when_switched_on():
+    html = built_map().get_root().render()
+    heat = re.findall(r'"(/app/static/vendor/[^"]*heat[^"]*)"', html)
+    assert heat and all(offline.vendored_file(u).is_file() for u in heat)
+    assert "leaflet-heat" not in " ".join(offline.asset_links(built_map()))
 
 
 def test_rendered_html_has_no_remote_links():
@@ -56,9 +68,11 @@ def test_every_vendored_package_has_a_licence_and_is_listed():
 
 def test_localize_leaves_folium_defaults_alone_and_refuses_unknown_cdns():
     before = list(folium.Map.default_js)
-    offline.localize(folium.Map(tiles=None))
+    built_map()
     assert folium.Map.default_js == before  # instance attributes only
-    fmap = folium.Map(tiles=None)
+    with pytest.raises(offline.MissingAsset, match="jquery"):  # not vendored: our map never loads it
+        offline.localize(folium.Map(tiles=None))
+    fmap = mapview.build_map(mapview.places_summary(sample_evidence()))
     HeatMap([[50.0, 30.0, 1.0]]).add_to(fmap)
     MarkerCluster().add_to(fmap)
     offline.localize(fmap)

@@ -33,7 +33,7 @@ def zoom_to(page, name: str, zoom: int = 9) -> None:
     """Markers overlap at low zoom: centre the map on the place before clicking it."""
     map_js(page, """([name, zoom]) => {
         let target = null;
-        window.map.eachLayer(l => { if (l.feature && l.feature.properties.n === name) target = l; });
+        window.smPlaces.eachLayer(l => { if (l.feature.properties.n === name) target = l; });
         window.map.setView(target.getLatLng(), zoom, {animate: false});
     }""", [name, zoom])
 
@@ -150,3 +150,39 @@ def test_hostile_article_text_stays_text(page, app_url):
         assert scope.locator(".smp b:text('calm')").count() == 0
     assert page.dialogs == []
     page.shot("04-hostile-article")
+
+
+@pytest.mark.parametrize("width", [1900, 760])
+def test_legend_covers_no_marker_when_the_map_opens(browser, app_url, width):
+    """South-eastern markers stay clickable: on a narrow map the legend starts folded, and the
+    first view leaves room for it."""
+    from dashboard.mapview import LEGEND_OPEN_MIN_WIDTH
+    from tests.browser.conftest import Page
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = Page(context.new_page())
+        frame = open_map(page, app_url)
+        legend = frame.locator(".sm-legend")
+        expect(legend).to_be_visible()
+        if map_js(page, "() => window.map.getSize().x") < LEGEND_OPEN_MIN_WIDTH:
+            assert legend.evaluate("d => d.open") is False
+        page.page.wait_for_timeout(300)  # the fit runs right after the legend is placed
+        box = legend.bounding_box()
+        pins = [b for b in (p.bounding_box() for p in frame.locator(".sm-pin").all()) if b]
+        assert len(pins) >= 3, "the first view shows the places, not one corner of them"
+        covered = [b for b in pins if b["x"] < box["x"] + box["width"] and box["x"] < b["x"] + b["width"]
+                   and b["y"] < box["y"] + box["height"] and box["y"] < b["y"] + b["height"]]
+        assert covered == [], f"the legend ({box}) covers markers: {covered}"
+        page.shot(f"05-legend-{width}")
+    finally:
+        context.close()
+
+
+def test_heat_layer_draws_when_switched_on_offline(page, app_url):
+    """The heat plugin is fetched (locally) only when the analyst ticks the layer."""
+    frame = open_map(page, app_url)
+    assert frame.locator("canvas.leaflet-heatmap-layer").count() == 0
+    frame.get_by_label("Heat (events)").check()
+    expect(frame.locator("canvas.leaflet-heatmap-layer")).to_have_count(1, timeout=15_000)
+    assert page.blocked == []
