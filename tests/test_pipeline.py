@@ -195,6 +195,7 @@ def test_a_local_outlet_places_its_own_namesake(pipeline):
 
 
 def test_names_inside_hyphenated_words(pipeline):
-    res = pipeline.process(Article(id="h", text="The Russian-backed offensive and anti-Russian sanctions on the Syrian-Turkish border."))
+    text = "The Russian-backed offensive and anti-Russian sanctions on the Syrian-Turkish border."
+    res = pipeline.process(Article(id="h", text=text))
     found = [(m.mention.surface, m.place.country) for m in res.mentions]
     assert found[:3] == [("Russian", "RU"), ("Russian", "RU"), ("Syrian", "SY")]
