@@ -67,6 +67,17 @@ class _Batch:
         self.report = IngestReport()
         self.seen: dict[str, str] = {}  # article id -> label where this batch first saw it
 
+    def load(self, label: str, loader: Callable[[Warnings], list[Article]]) -> None:
+        """Run one source's loader: store its articles, or report why it could not be read."""
+        warnings: Warnings = []
+        try:
+            articles = loader(warnings)
+        except ArticleError as exc:
+            self.report.errors.append((exc.source, exc.reason))
+        else:
+            self.add_articles(label, articles)
+        self.report.warnings.extend(warnings)
+
     def add_articles(self, label: str, articles: list[Article]) -> None:
         for article in articles:
             name = label if len(articles) == 1 else f"{label} [{(article.title or article.id)[:60]}]"
@@ -130,14 +141,7 @@ def ingest_paths(
             _tell(progress, done, len(files), item.source)
             continue
         label = display_path(item)
-        warnings: Warnings = []
-        try:
-            articles = load_path(item, warnings)
-        except ArticleError as exc:
-            batch.report.errors.append((exc.source, exc.reason))
-        else:
-            batch.add_articles(label, articles)
-        batch.report.warnings.extend(warnings)
+        batch.load(label, lambda warnings, item=item: load_path(item, warnings))
         _tell(progress, done, len(files), label)
     return batch.report
 
@@ -154,14 +158,7 @@ def ingest_uploads(
     uploads = list(files)
     for done, (name, data) in enumerate(uploads, 1):
         label = safe_name(name)
-        warnings: Warnings = []
-        try:
-            articles = load_bytes(name, data, warnings)
-        except ArticleError as exc:
-            batch.report.errors.append((exc.source, exc.reason))
-        else:
-            batch.add_articles(label, articles)
-        batch.report.warnings.extend(warnings)
+        batch.load(label, lambda warnings, name=name, data=data: load_bytes(name, data, warnings))
         _tell(progress, done, len(uploads), label)
     return batch.report
 
@@ -169,12 +166,5 @@ def ingest_uploads(
 def ingest_text(text: str, store: Store, process: Process, title: str = "", reprocess: bool = False) -> IngestReport:
     """Ingest pasted text as one article (read like a .txt file unless `title` is given)."""
     batch = _Batch(store, process, reprocess)
-    warnings: Warnings = []
-    try:
-        articles = parse_text(text, title=title, warnings=warnings)
-    except ArticleError as exc:
-        batch.report.errors.append((exc.source, exc.reason))
-    else:
-        batch.add_articles("pasted text", articles)
-    batch.report.warnings.extend(warnings)
+    batch.load("pasted text", lambda warnings: parse_text(text, title=title, warnings=warnings))
     return batch.report
