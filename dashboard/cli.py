@@ -173,16 +173,9 @@ def serve_command(ctx: click.Context, paths: tuple[Path, ...], port: int, addres
     store_path: Path = ctx.obj["store_path"]
     if paths:
         ctx.invoke(ingest_command, paths=paths, reprocess=True)
-    app = Path(__file__).resolve().parent / "app.py"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(app),
-        "--server.port", str(port),
-        "--server.address", address,
-        "--server.headless", "true",
-        "--server.enableStaticServing", "true",
-        "--browser.gatherUsageStats", "false",
-        "--", "--store", str(store_path.resolve()),
-    ]
+    from .server import command
+
+    cmd = command(port, address, store_path.resolve())
     click.echo(f"Dashboard on http://{address}:{port}  (store: {store_path})", err=True)
     env = dict(os.environ, STRIKEMAP_STORE=str(store_path.resolve()))
     raise SystemExit(subprocess.call(cmd, env=env))

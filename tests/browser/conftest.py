@@ -8,12 +8,13 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from dashboard.server import command
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "browser"
@@ -30,13 +31,11 @@ def free_port() -> int:
 
 
 def start_app(store: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run dashboard/app.py -- --store STORE` from the project root (its config applies)."""
+    """The dashboard server as `strikemap serve` starts it (dashboard/server.py), on a free port."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--", "--store", str(store)],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(command(port, "127.0.0.1", store),
+                            cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
