@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
 import statistics
 from collections import defaultdict
@@ -583,8 +582,3 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
     (out_dir / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     return meta
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))

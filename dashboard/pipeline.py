@@ -7,7 +7,6 @@ per sentence and place: role, event types, modality, date (events.py, dates.py) 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -98,10 +97,6 @@ class Pipeline:
                 )
         events = _with_speaker_quotes(events, mentions, by_sentence, sentences, quotes)
         return ArticleResult(article=article, mentions=tuple(mentions), events=tuple(events), quotes=quotes)
-
-    def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        for article in articles:
-            yield self.process(article)
 
 
 # Country-code domains whose code is not the ISO code, and generic ones that say nothing.
