@@ -200,6 +200,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             ieds?
             improvised explosive
             explosive devices?
+            incendiar(?:y|ies) (?:munitions?|weapons?|ammunition|shells?|bombs?|strikes?)
+            (?:use of |using )incendiar(?:y|ies)(?: \w+)?
             detonat\w+
             went off
             going off
@@ -613,10 +615,10 @@ _EXPECTED = _lines(r"""
     planning to
     planned
     prepar\w+
-    possible
-    possibly
-    likely
-    unlikely
+    (?:possible|potential|likely|new|future) (?:new |future |russian |ukrainian |ground |major |large-scale )?(?:offensives?|invasions?|escalation|counter-?offensives?|attempts?)
+    likely to
+    unlikely to
+    possibly (?:will|could|be)
     expect\w*
     forecast\w*
     predict\w*
@@ -631,7 +633,7 @@ _EXPECTED = _lines(r"""
     no doubt
     fear(?:s|ed)? (?:that|of|a)
     risk of
-    potential\w*
+    potential (?:targets?|threats?)
     imminent
     looming
     if

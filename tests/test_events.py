@@ -289,3 +289,27 @@ def test_defeats_and_blows_dealt_to_units_are_ground_fighting(text):
 
 def test_a_defeat_in_sport_is_no_fighting():
     assert classify_sentence("The team defeated its rivals in Kyiv").types == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Possible use of incendiaries on the outskirts of Kyiv.",
+        "Potential incendiary strike near water utilities building near Donetsk.",
+        "Building on fire near the railway station, likely ammo cooking off",
+    ],
+)
+def test_hedged_reports_of_what_was_seen_are_reported(text):
+    signals = classify_sentence(text)
+    assert signals.types and signals.modality == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visit comes amid warnings about a possible new Russian offensive.",
+        "Russia is likely to strike energy facilities again.",
+    ],
+)
+def test_forecasts_stay_expected(text):
+    assert classify_sentence(text).modality == "expected"
