@@ -201,6 +201,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             improvised explosive
             explosive devices?
             incendiar(?:y|ies) (?:munitions?|weapons?|ammunition|shells?|bombs?|strikes?)
+            (?:destroyed|destruction of|knocked out) (?:an? |the )?(?:\w+ ){0,2}(?:tanks?|armou?red vehicles?|apcs?|ifvs?|bmps?|btrs?|howitzers?|artillery|columns?|convoys?)
             (?:use of |using )incendiar(?:y|ies)(?: \w+)?
             detonat\w+
             went off

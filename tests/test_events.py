@@ -313,3 +313,7 @@ def test_hedged_reports_of_what_was_seen_are_reported(text):
 )
 def test_forecasts_stay_expected(text):
     assert classify_sentence(text).modality == "expected"
+
+
+def test_destroying_armour_is_a_strike():
+    assert "explosion" in classify_sentence("Destruction of Russian tank near Bohorodychne, Donetsk Oblast").types
