@@ -165,7 +165,8 @@ class MentionFinder:
                 continue
             w = folded[m.start() : m.end()]
             plain = "'" not in w and "-" not in word and w[-1:] != "s" and word < "\u0400"
-            if plain and w not in self.flags and w not in self.prefixes:
+            abbreviation = text[m.end() : m.end() + 1] == "." and w + "." in self.flags
+            if plain and w not in self.flags and w not in self.prefixes and not abbreviation:
                 if len(w) >= 5:
                     unknown.append(m)  # most capitalised words are no place: decided in one lookup
                 continue
@@ -267,6 +268,9 @@ class MentionFinder:
             if flags is None and "'" in k:
                 k = k.replace("'", "")  # "Berdyans'k" for Berdyansk
                 flags = self.flags.get(k)
+            if flags is None and j == 1 and text[end : end + 1] == "." and k + "." in self.flags:
+                end, k = end + 1, k + "."  # an abbreviation with its full stop ("Ky.", "Calif.")
+                flags = self.flags[k]
             if flags is None and _POSSESSIVE.search(tj.text):
                 end -= 2
                 k = " ".join(folded[start:end].split())

@@ -199,3 +199,10 @@ def test_names_inside_hyphenated_words(pipeline):
     res = pipeline.process(Article(id="h", text=text))
     found = [(m.mention.surface, m.place.country) for m in res.mentions]
     assert found[:3] == [("Russian", "RU"), ("Russian", "RU"), ("Syrian", "SY")]
+
+
+def test_news_agency_state_abbreviations(pipeline):
+    res = pipeline.process(Article(id="ap", text="COLUMBIA, Mo. (AP) — Police in Vancouver, B.C. said."))
+    places = {m.mention.surface: m.place for m in res.mentions}
+    assert places["Mo."].name == "Missouri" and places["COLUMBIA"].admin1 == "Missouri"
+    assert places["B.C."].name == "British Columbia"
