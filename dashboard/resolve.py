@@ -35,6 +35,23 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def _one_sense(out: list[ResolvedMention], regions: dict[int, dict[str, float]]) -> list[ResolvedMention]:
+    """A name the text once pins down ("Paris, Texas") means the same place everywhere in it."""
+    pinned: dict[str, ResolvedMention] = {}
+    for idx, rm in enumerate(out):
+        place = rm.place
+        if place is not None and place.admin1 and regions.get(idx, {}).get(place.admin1, 0.0) >= 6.0:
+            pinned.setdefault(_key(rm.mention.surface), rm)
+    if not pinned:
+        return out
+    return [
+        replace(rm, place=pinned[k].place, score=pinned[k].score)
+        if (k := _key(rm.mention.surface)) in pinned and rm.place != pinned[k].place
+        else rm
+        for rm in out
+    ]
+
+
 def _key(surface: str) -> str:
     k = " ".join(fold(surface).split())
     return k[:-2] if k.endswith("'s") else k
@@ -109,7 +126,7 @@ class Resolver:
             if m.cue == "near" and place.precision < PRECISION_NEAR:
                 place = replace(place, precision=PRECISION_NEAR)
             out.append(ResolvedMention(m, place, round(score, 3)))
-        return out
+        return _one_sense(out, regions)
 
     def _region_links(self, text, mentions, guesses, cands) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
         """Admin1 names a mention is tied to by "X, Y region" or by being inside a named region, and
@@ -151,12 +168,18 @@ class Resolver:
         top = max(countries.values(), default=0.0) or 1.0  # the document's main countries get full credit
         base = self.gaz.base_scores(cands)
         wanted = _CUE_FEATURES.get(m.cue)
+        # A world city is not traded for a namesake fifty times smaller just because the article
+        # is about that namesake's country ("Paris" in a US story is still Paris unless the text
+        # ties it to Texas): the GDELT failure mode.
+        biggest = max(self.gaz.place(i).population for i, _ in cands)
         best, best_score = None, -math.inf
         for i, _primary in cands:
             cc = self.gaz.country(i)
             feature = self.gaz.feature(i)
             score = base[i]
-            score += 4.0 * max(countries.get(cc, 0.0), 0.0) / top
+            dwarfed = biggest >= 1_000_000 and self.gaz.place(i).population * 50 < biggest
+            if not dwarfed:
+                score += 4.0 * max(countries.get(cc, 0.0), 0.0) / top
             if self.country_bias and cc == self.country_bias:
                 score += 1.5
             if wanted:

@@ -206,3 +206,12 @@ def test_news_agency_state_abbreviations(pipeline):
     places = {m.mention.surface: m.place for m in res.mentions}
     assert places["Mo."].name == "Missouri" and places["COLUMBIA"].admin1 == "Missouri"
     assert places["B.C."].name == "British Columbia"
+
+
+def test_paris_stays_paris_in_an_american_story_unless_the_text_says_texas(pipeline):
+    us = "Officials in Chicago and Denver said the delegation will fly from New York to Paris next week."
+    paris = [m for m in pipeline.process(Article(id="us", text=us)).mentions if m.mention.surface == "Paris"]
+    assert paris[0].place.country == "FR"
+    tx = "He runs a garden in Paris, Texas. Paris has grown since the 1990s."
+    places = [m.place for m in pipeline.process(Article(id="tx", text=tx)).mentions if m.mention.surface == "Paris"]
+    assert len(places) == 2 and all(p.country == "US" and p.admin1 == "Texas" for p in places)
