@@ -6,6 +6,7 @@ import csv
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser.conftest import MAP_IFRAME
@@ -63,7 +64,12 @@ def test_map_shows_kyiv_and_kharkiv_offline(page, app_url):
     expect(marker(frame, "Kharkiv")).to_be_visible()
     expect(frame.locator(".sm-legend")).to_contain_text("Precision")
     # icon font served locally and actually applied
-    font = frame.locator(".sm-pin i").first.evaluate("e => getComputedStyle(e, '::before').fontFamily")
+    icon, font = frame.locator(".sm-pin i").first, ""
+    for _ in range(50):  # the stylesheet may apply a moment after the first marker shows
+        font = icon.evaluate("e => getComputedStyle(e, '::before').fontFamily")
+        if "Font Awesome" in font:
+            break
+        page.page.wait_for_timeout(200)
     assert "Font Awesome" in font
     page.shot("01-map")
     assert page.blocked == [], "the page tried to reach the internet"
@@ -129,9 +135,19 @@ def test_csv_download_has_the_filtered_rows(page, app_url, app_store):
     search.press("Enter")
     expect(page.page.frame_locator(MAP_IFRAME).locator(".sm-label")).to_have_text(["Kharkiv"], timeout=15_000)
     expect(page.page).to_have_url(re.compile(r"[?&]q=Kharkiv"))
-    with page.page.expect_download() as info:
-        page.page.get_by_role("button", name="Download CSV").click()
-    with open(info.value.path(), encoding="utf-8-sig", newline="") as f:
+    button = page.page.get_by_role("button", name="Download CSV")
+    expect(button).to_be_enabled(timeout=15_000)
+    download = None
+    for _ in range(3):  # a click that lands while the page reruns (the map reporting its view) is lost
+        try:
+            with page.page.expect_download(timeout=15_000) as info:
+                button.click()
+            download = info.value
+            break
+        except PlaywrightTimeout:
+            page.page.wait_for_timeout(500)
+    assert download is not None, "the CSV download never started"
+    with open(download.path(), encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert {r["location"] for r in rows} == {"Kharkiv"}
     assert len(rows) == expected["event_id"].nunique() > 0
