@@ -162,6 +162,9 @@ class Gazetteer:
     def country(self, i: int) -> str:
         return str(self._country[i])
 
+    def population(self, i: int) -> int:
+        return int(self._population[i])
+
     def admin1(self, i: int) -> str:
         return str(self._admin1[i])
 

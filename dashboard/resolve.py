@@ -148,7 +148,7 @@ class Resolver:
             if not a1.startswith(self.gaz.place(g[0]).name) or not after_comma:
                 continue
             if any(self.gaz.admin1(i) == a1 and self.gaz.feature(i) in ("city", "settlement")
-                   and int(self.gaz.place(i).population) < 100_000 for i, _ in cands[idx - 1]):
+                   and self.gaz.population(i) < 100_000 for i, _ in cands[idx - 1]):
                 regional[idx] = a1
                 as_region[idx] = a1
         named = Counter(regional.values())  # regions the document names anywhere
@@ -171,13 +171,13 @@ class Resolver:
         # A world city is not traded for a namesake fifty times smaller just because the article
         # is about that namesake's country ("Paris" in a US story is still Paris unless the text
         # ties it to Texas): the GDELT failure mode.
-        biggest = max(self.gaz.place(i).population for i, _ in cands)
+        biggest = max(self.gaz.population(i) for i, _ in cands)
         best, best_score = None, -math.inf
         for i, _primary in cands:
             cc = self.gaz.country(i)
             feature = self.gaz.feature(i)
             score = base[i]
-            dwarfed = biggest >= 1_000_000 and self.gaz.place(i).population * 50 < biggest
+            dwarfed = biggest >= 1_000_000 and self.gaz.population(i) * 50 < biggest
             if not dwarfed:
                 score += 4.0 * max(countries.get(cc, 0.0), 0.0) / top
             if self.country_bias and cc == self.country_bias:
