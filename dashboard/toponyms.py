@@ -150,7 +150,7 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         folded = fold(text)
         mentions: list[Mention] = []
-        self._people: set[str] = set()  # words this text uses in people's names ("Salah", "Allen")
+        people: set[str] = set()  # words this text uses in people's names ("Salah", "Allen")
         done = 0
         shared = self._coordinated(text, folded)
         unknown: list[re.Match] = []  # capitalised words no key starts with: maybe misspelt towns
@@ -175,7 +175,7 @@ class MentionFinder:
             if match is None:
                 unknown.append(m)
                 continue
-            if self._add(mentions, tokens, match, text):
+            if self._add(mentions, tokens, match, text, people):
                 done = mentions[-1].end
         added = False
         for m in unknown:  # misspelt war-zone towns, in place contexts only (see _misspelt)
@@ -187,14 +187,14 @@ class MentionFinder:
             tokens = self._window(text, folded, m)
             match = self._misspelt(tokens, text)
             if match is not None:
-                added = self._add(mentions, tokens, match, text) or added
+                added = self._add(mentions, tokens, match, text, people) or added
         if added:
             mentions.sort(key=lambda x: x.start)
         return self._lowercase(text, folded, mentions)
 
-    def _add(self, mentions: list[Mention], tokens: list, match, text: str) -> bool:
+    def _add(self, mentions: list[Mention], tokens: list, match, text: str, people: set[str]) -> bool:
         j, end, flags, key = match
-        if not self._accept(tokens, j, end, flags, text):
+        if not self._accept(tokens, j, end, flags, text, people):
             return False
         first = tokens[1]
         mentions.append(Mention(first.start, end, text[first.start : end], self._cue(tokens, j, text, flags), key))
@@ -321,7 +321,7 @@ class MentionFinder:
             flags |= self.flags[k]
         return 1, word.end, flags, "|".join(keys)
 
-    def _accept(self, tokens: list, j: int, end: int, flags: int, text: str) -> bool:
+    def _accept(self, tokens: list, j: int, end: int, flags: int, text: str, people: set[str]) -> bool:
         first = tokens[1]
         word = first.text.lower()
         single = j == 1
@@ -344,7 +344,7 @@ class MentionFinder:
             and nxt.text.lower() not in _NAMED_AFTER
             and self.flags.get(fold(nxt.text).strip()) is None
         ):
-            self._people.add(word)
+            people.add(word)
             return False  # "Volodymyr Zelensky": a given name before a surname
         if (
             adjacent_prev
@@ -354,9 +354,9 @@ class MentionFinder:
             and prev.text.lower() not in self.common_words
             and self.flags.get(fold(prev.text)) is None
         ):
-            self._people.add(word)
+            people.add(word)
             return False  # "George Washington": a surname after a given name
-        if single and word in self._people and not flags & 24:
+        if single and word in people and not flags & 24:
             return False  # "Mohamed Salah ... Salah scored": the same person again
         common = bool(flags & 4) and single
         if not common or flags & 16:
