@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .gazetteer import Gazetteer
@@ -111,7 +112,6 @@ _CAPITAL = re.compile(
 _LOWER_AFTER_LOCATIVE = re.compile(
     r"\b(?:in|near|at|from|outside|of|to|into|around)\s+([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
 )
-_WORDS = re.compile(r"[^\W\d_]{5,}")
 _NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*(?: [A-ZА-ЯІЇЄҐ][^\W\d_]*)?"
 _COORDINATED = re.compile(
     rf"({_NAME}) and ({_NAME}) (regions|oblasts|directions|districts|provinces|raions|governorates)\b"
@@ -143,7 +143,7 @@ class MentionFinder:
         for k in war_zone:
             if len(k) >= 5 and k.isalpha() and k.isascii() and k not in self.common_words:
                 self.fuzzy.setdefault((k[0], len(k)), []).append(k)
-        self._choices: dict[tuple[str, int], list[str]] = {}
+        self._choices: dict[tuple[str, int], tuple[list[str], np.ndarray, np.ndarray]] = {}
         # Names that may be matched even in lower case, after a locative word.
         self.lower_ok = {k for k in war_zone if " " not in k} | {k for k, f in self.flags.items() if f & 8}
 
@@ -216,14 +216,14 @@ class MentionFinder:
         """Field notes and captions write towns in lower case ("smoke rising in mariupol"): after a
         locative word, a lower-case war-zone town name that is no English word is still a place."""
         extra = []
-        if not self.lower_ok.intersection(_WORDS.findall(folded)):
-            return mentions  # no lower-case town name anywhere: skip the scan
-        taken = [(m.start, m.end) for m in mentions]
+        taken = None
         for m in _LOWER_AFTER_LOCATIVE.finditer(text):
-            word = m.group(1)
             k = folded[m.start(1) : m.end(1)]
-            if len(k) < 5 or k in self.common_words or k not in self.lower_ok:
+            if k not in self.lower_ok or len(k) < 5 or k in self.common_words:
                 continue
+            word = m.group(1)
+            if taken is None:
+                taken = [(x.start, x.end) for x in mentions]
             if any(a < m.end(1) and m.start(1) < b for a, b in taken):
                 continue
             extra.append(Mention(m.start(1), m.end(1), word, "", ""))
@@ -302,12 +302,25 @@ class MentionFinder:
         if not (locative or nxt in _FEATURE_CUES or text[word.end : word.end + 1] == ","):
             return None
         q = fold(low)
-        choices = self._choices.get((q[0], len(q)))
-        if choices is None:  # names of nearly the same length with the same first letter
-            choices = [k for n in range(len(q) - 2, len(q) + 3) for k in self.fuzzy.get((q[0], n), ())]
-            self._choices[(q[0], len(q))] = choices
+        if not q.isascii():
+            return None  # the fuzzy table holds ASCII names only
+        bucket = self._choices.get((q[0], len(q)))
+        if bucket is None:  # names of nearly the same length with the same first letter
+            keys = [k for n in range(len(q) - 2, len(q) + 3) for k in self.fuzzy.get((q[0], n), ())]
+            counts = _letter_counts(keys)
+            bound = (1 - FUZZY_CUTOFF / 100) * (counts.sum(axis=0) + len(q)) + 1e-9
+            bucket = self._choices[(q[0], len(q))] = (keys, counts, bound)
+        keys, counts, bound = bucket
+        # Each inserted or deleted letter changes one letter count by one, so the letter-count
+        # distance is a lower bound of the Indel distance behind fuzz.ratio: names that cannot reach
+        # the cut-off are dropped at array speed before any string comparison.
+        mine = np.bincount(np.frombuffer(q.encode("ascii"), dtype=np.uint8) - 97, minlength=26).astype(np.int8)
+        near = np.flatnonzero(np.abs(counts - mine[:, None]).sum(axis=0, dtype=np.int16) <= bound)
+        if not len(near):
+            return None
+        choices = [keys[i] for i in near]
         found = process.extract(q, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
-        found = [(k, score) for k, score, _ in found]
+        found = sorted(((k, score) for k, score, _ in found), key=lambda t: (-t[1], t[0]))  # ties: stable order
         if not found:
             return None
         top = max(score for _, score in found)
@@ -402,6 +415,15 @@ def _cyrillic_stems(word: str) -> list[str]:
                     alt = stem[:k] + _ALTERNATION[stem[k]] + stem[k + 1 :]
                     out.append(alt)
                     break
+    return out
+
+
+def _letter_counts(words: list[str]) -> np.ndarray:
+    """Counts of a-z in lower-case ASCII words: one column per word (a letter's row is contiguous)."""
+    out = np.zeros((26, len(words)), dtype=np.int8)
+    letters = np.frombuffer("".join(words).encode("ascii"), dtype=np.uint8).astype(np.int64) - 97
+    cols = np.repeat(np.arange(len(words)), [len(w) for w in words])
+    np.add.at(out, (letters, cols), 1)
     return out
 
 
