@@ -74,24 +74,26 @@ class Resolver:
     def resolve(self, text: str, mentions: list[Mention], home: str | None = None) -> list[ResolvedMention]:
         """One place per mention. `home`: the country of the outlet (from its web address), a
         weak vote like one unambiguous place name: a local paper's "London" is its own London."""
-        cache: dict[tuple[str, str], list[tuple[int, bool]]] = {}
-        cands = []
+        cache: dict[tuple[str, bool], tuple[list[tuple[int, bool]], dict[int, float]]] = {}
+        cands, bases = [], []
         for m in mentions:
             k = (m.key or m.surface, m.cue == "demonym")
             if k not in cache:
-                cache[k] = self.candidates(m)
-            cands.append(cache[k])
+                c = self.candidates(m)
+                cache[k] = (c, self.gaz.base_scores(c))
+            cands.append(cache[k][0])
+            bases.append(cache[k][1])
         # Pass 1: context-free best guesses give the document's countries and points.
         first: dict[tuple[str, str], tuple[int, float] | None] = {}
         guesses = []
-        for m, c in zip(mentions, cands):
+        for m, c, base in zip(mentions, cands, bases):
             k = (m.surface, m.cue)
             if k not in first:
-                first[k] = self._best(m, c, Counter(), Counter(), {})
+                first[k] = self._best(m, c, base, {}, {}, {})
             guesses.append(first[k])
-        countries: Counter = Counter()
+        countries: dict[str, float] = {}
         if home:
-            countries[home] += 1.0
+            countries[home] = 1.0
         votes: list[tuple[str, float] | None] = []
         for m, c, g in zip(mentions, cands, guesses):
             if g is None or m.cue == "demonym":  # "Russian forces in Donetsk" is not about Russia
@@ -99,7 +101,7 @@ class Resolver:
                 continue
             # An unambiguous name is stronger evidence than a guess among many.
             vote = (self.gaz.country(g[0]), 1.0 if len(c) == 1 else 0.25)
-            countries[vote[0]] += vote[1]
+            countries[vote[0]] = countries.get(vote[0], 0.0) + vote[1]
             votes.append(vote)
         # Distinct confidently placed points, weighted by how often they are named.
         points = Counter(
@@ -109,12 +111,12 @@ class Resolver:
         )
         regions, as_region = self._region_links(text, mentions, guesses, cands)
         out = []
-        for idx, (m, c) in enumerate(zip(mentions, cands)):
+        for idx, (m, c, base) in enumerate(zip(mentions, cands, bases)):
             others = countries
             if votes[idx] is not None:  # a name is not evidence for its own reading
                 others = countries.copy()
                 others[votes[idx][0]] -= votes[idx][1]
-            best = self._best(m, c, others, points, regions.get(idx, {}))
+            best = self._best(m, c, base, others, points, regions.get(idx, {}))
             if best is None:
                 out.append(ResolvedMention(m, None, 0.0))
                 continue
@@ -162,11 +164,11 @@ class Resolver:
                 links[idx] = bonus
         return links, as_region
 
-    def _best(self, m: Mention, cands, countries: Counter, points, admin1_bonus: dict[str, float]):
+    def _best(self, m: Mention, cands, base: dict[int, float], countries: dict[str, float], points: Counter,
+              admin1_bonus: dict[str, float]):
         if not cands:
             return None
         top = max(countries.values(), default=0.0) or 1.0  # the document's main countries get full credit
-        base = self.gaz.base_scores(cands)
         wanted = _CUE_FEATURES.get(m.cue)
         # A world city is not traded for a namesake fifty times smaller just because the article
         # is about that namesake's country ("Paris" in a US story is still Paris unless the text
@@ -193,7 +195,8 @@ class Resolver:
                 score += self.gaz.region_prior.get((cc, a1), 0.0)
             if points and feature in ("city", "settlement"):
                 p = self.gaz.point(i)
-                near = sum(n for q, n in points.items() if _km(p, q) < 200)
+                # 200 km is 1.8 degrees of latitude: farther points are skipped before the haversine.
+                near = sum(n for q, n in points.items() if abs(p[0] - q[0]) < 1.8 and _km(p, q) < 200)
                 score += 2.0 * near / points.total()
             if score > best_score or (score == best_score and best is not None and i < best):
                 best, best_score = i, score
