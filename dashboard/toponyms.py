@@ -138,13 +138,17 @@ class MentionFinder:
             parts = k.split(" ")
             for n in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:n]))
-        # Misspelt towns of the war zone ("Popasana", "Komyshuvaka"): one-word names by first letter.
-        self.fuzzy: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> keys
+        # Misspelt towns of the war zone ("Popasana", "Komyshuvaka"): one-word ASCII names grouped by
+        # first letter and sorted by length, with their letter counts (see _misspelt).
+        by_letter: dict[str, list[str]] = {}
         war_zone = gazetteer.keys_of(FUZZY_COUNTRIES, ("city", "settlement"))
         for k in war_zone:
             if len(k) >= 5 and k.isalpha() and k.isascii() and k not in self.common_words:
-                self.fuzzy.setdefault((k[0], len(k)), []).append(k)
-        self._choices: dict[tuple[str, int], tuple[list[str], np.ndarray, np.ndarray]] = {}
+                by_letter.setdefault(k[0], []).append(k)
+        self.fuzzy: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
+        for letter, keys in by_letter.items():
+            keys.sort(key=lambda k: (len(k), k))
+            self.fuzzy[letter] = (keys, np.array([len(k) for k in keys]), _letter_counts(keys))
         # Names that may be matched even in lower case, after a locative word.
         self.lower_ok = {k for k in war_zone if " " not in k} | {k for k, f in self.flags.items() if f & 8}
 
@@ -305,18 +309,18 @@ class MentionFinder:
         q = fold(low)
         if not q.isascii():
             return None  # the fuzzy table holds ASCII names only
-        bucket = self._choices.get((q[0], len(q)))
-        if bucket is None:  # names of nearly the same length with the same first letter
-            keys = [k for n in range(len(q) - 2, len(q) + 3) for k in self.fuzzy.get((q[0], n), ())]
-            counts = _letter_counts(keys)
-            bound = (1 - FUZZY_CUTOFF / 100) * (counts.sum(axis=0) + len(q)) + 1e-9
-            bucket = self._choices[(q[0], len(q))] = (keys, counts, bound)
-        keys, counts, bound = bucket
-        # Each inserted or deleted letter changes one letter count by one, so the letter-count
-        # distance is a lower bound of the Indel distance behind fuzz.ratio: names that cannot reach
-        # the cut-off are dropped at array speed before any string comparison.
+        if q[0] not in self.fuzzy:
+            return None
+        # Names of the same first letter and nearly the same length ...
+        keys, lengths, counts = self.fuzzy[q[0]]
+        lo = int(np.searchsorted(lengths, len(q) - 2, side="left"))
+        hi = int(np.searchsorted(lengths, len(q) + 2, side="right"))
+        # ... and of nearly the same letters: each inserted or deleted letter changes one letter count
+        # by one, so the letter-count distance is a lower bound of the Indel distance behind
+        # fuzz.ratio, and names that cannot reach the cut-off are dropped at array speed.
         mine = np.bincount(np.frombuffer(q.encode("ascii"), dtype=np.uint8) - 97, minlength=26).astype(np.int8)
-        near = np.flatnonzero(np.abs(counts - mine[:, None]).sum(axis=0, dtype=np.int16) <= bound)
+        distance = np.abs(counts[:, lo:hi] - mine[:, None]).sum(axis=0, dtype=np.int16)
+        near = np.flatnonzero(distance <= (1 - FUZZY_CUTOFF / 100) * (lengths[lo:hi] + len(q)) + 1e-9) + lo
         if not len(near):
             return None
         choices = [keys[i] for i in near]
