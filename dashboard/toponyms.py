@@ -62,6 +62,14 @@ _NAMED_AFTER = frozenset(
     "brigade battalion front direction sea river lake reservoir island spit peninsula highway road nuclear "
     "npp tpp chp hpp".split()
 )
+# Compass words: before another name they qualify it ("North London", "Southern Europe").
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+# Region names that are everyday words first (admin1 names in several countries).
+_GENERIC_REGIONS = frozenset(
+    "centre center central north south east west northern southern eastern western coast".split()
+)
+# Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
+_STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
 # Feature cues in the word after a name ("the Dnipro river", "the Bakhmut direction") ...
 _FEATURE_CUES = {
     "river": "river",
@@ -130,6 +138,8 @@ class MentionFinder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.flags = gazetteer.key_flags()
+        for k in _GENERIC_REGIONS & self.flags.keys():
+            self.flags[k] |= 4  # "Centre", "Western": regions of Cameroon or Uganda, words first everywhere
         self.common_words = gazetteer.common_words
         # Every word-prefix of a multi-word key ("sea", "sea of"): extending a span stops as soon as
         # no key can start with it, so a capitalised word costs one or two lookups.
@@ -276,6 +286,10 @@ class MentionFinder:
             if flags is None and j == 1 and text[end : end + 1] == "." and k + "." in self.flags:
                 end, k = end + 1, k + "."  # an abbreviation with its full stop ("Ky.", "Calif.")
                 flags = self.flags[k]
+            if flags is None and j > 1 and "-" in tj.text:  # "New York-based": the name before the hyphen
+                cut = tj.start + tj.text.index("-")
+                if (flags := self.flags.get(" ".join(folded[start:cut].split()))) is not None:
+                    return j, cut, flags, ""
             if flags is None and _POSSESSIVE.search(tj.text):
                 end -= 2
                 k = " ".join(folded[start:end].split())
@@ -353,6 +367,12 @@ class MentionFinder:
             return False  # "the agency Tass"
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         adjacent_next = nxt is not None and text[end : nxt.start] == " " and end == tokens[j].end
+        if adjacent_next and nxt.upper and nxt.text.lower() in _STREETS:
+            return False  # "Atlantic Avenue" is a street, not the ocean
+        if single and word in _COMPASS and adjacent_next and nxt.upper and fold(nxt.text) in self.flags:
+            return False  # "North London": the name after it is the place
+        if single and _acronym(first.text, prev, nxt, text, end) and not flags & 16:
+            return False  # "the OAS", "the CHU in Montpellier": an organisation's initials
         if (
             adjacent_next
             and nxt.upper
@@ -381,6 +401,8 @@ class MentionFinder:
             return True  # countries ("China", "Turkey") even where the word is everyday
         if _sentence_start(text, first.start):
             return False  # "Reading the report..." / "Split between..."
+        if adjacent_prev and prev.upper and not _sentence_start(text, prev.start):
+            return False  # "the Convention Centre": the last word of a longer name
         if prev is not None and prev.text.lower() in _LOCATIVE:
             return True  # "in Split"
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
@@ -430,6 +452,18 @@ def _letter_counts(words: list[str]) -> np.ndarray:
     cols = np.repeat(np.arange(len(words)), [len(w) for w in words])
     np.add.at(out, (letters, cols), 1)
     return out
+
+
+def _acronym(word: str, prev: _Token | None, nxt: _Token | None, text: str, end: int) -> bool:
+    """An all-capitals word of up to five letters outside an all-capitals headline or dateline
+    ("OAS", "CHU"; not "KYIV, Ukraine", "CAIRO -", "STRIKES ON KYIV", nor the abbreviation "B.C.")."""
+    if not (word.isupper() and len(word) <= 5) or "." in word:
+        return False
+    if text[end : end + 1] == "," or text[end : end + 2] in (" -", " —", " –"):
+        return False
+    if _sentence_start(text, end - len(word)):
+        return False
+    return not any(t is not None and len(t.text) > 1 and t.text.isupper() for t in (prev, nxt))
 
 
 def _previous_word(text: str, pos: int) -> _Token | None:

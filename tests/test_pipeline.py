@@ -215,3 +215,36 @@ def test_paris_stays_paris_in_an_american_story_unless_the_text_says_texas(pipel
     tx = "He runs a garden in Paris, Texas. Paris has grown since the 1990s."
     places = [m.place for m in pipeline.process(Article(id="tx", text=tx)).mentions if m.mention.surface == "Paris"]
     assert len(places) == 2 and all(p.country == "US" and p.admin1 == "Texas" for p in places)
+
+
+def _surfaces(pipeline, text: str) -> dict[str, object]:
+    return {m.mention.surface: m.place for m in pipeline.process(Article(id="t", text=text)).mentions}
+
+
+def test_streets_named_after_places_are_not_the_places(pipeline):
+    places = _surfaces(pipeline, "The dog waited on Atlantic Avenue near the Victoria St. bus stop in Kharkiv.")
+    assert set(places) == {"Kharkiv"}
+
+
+def test_a_compass_word_qualifies_the_name_after_it(pipeline):
+    places = _surfaces(pipeline, "A street fight in North London was followed by protests across Southern Europe.")
+    assert places["London"].country == "GB" and places["Europe"].feature == "continent"
+    assert "North" not in places and "Southern" not in places
+
+
+def test_organisation_initials_and_facility_names_are_not_places(pipeline):
+    text = "Doctors at the CHU in Montpellier met envoys at the OAS and the Convention Centre, Dublin."
+    places = _surfaces(pipeline, text)
+    assert "CHU" not in places and "OAS" not in places and "Centre" not in places
+    assert places["Montpellier"].country == "FR" and places["Dublin"].country == "IE"
+    headline = _surfaces(pipeline, "MISSILES HIT KYIV AND LVIV overnight")
+    assert headline["KYIV"].country == "UA" and headline["LVIV"].country == "UA"
+
+
+def test_a_name_before_a_hyphenated_suffix(pipeline):
+    assert _surfaces(pipeline, "Members of a New York-based squad left.")["New York"].country == "US"
+
+
+def test_a_province_named_like_its_smaller_capital_is_the_province(pipeline):
+    places = _surfaces(pipeline, "Turning right on red became legal in Quebec in 2003, said Kharkiv officials.")
+    assert places["Quebec"].feature == "admin1" and places["Kharkiv"].feature == "city"
