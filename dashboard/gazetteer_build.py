@@ -268,7 +268,10 @@ class Builder:
                 self.admin1_name[code] = same.name
 
     def add_admin1(
-        self, rows, city_keys_by_region: dict[tuple[str, str], set[str]], big_city_regions: dict[tuple[str, str], set[str]]
+        self,
+        rows,
+        city_keys_by_region: dict[tuple[str, str], set[str]],
+        big_city_regions: dict[tuple[str, str], set[str]],
     ) -> None:
         for code, geonameid, name, aliases in rows:
             pts = self.city_points.get(code)

@@ -109,7 +109,7 @@ class Resolver:
             for c, g in zip(cands, guesses)
             if g is not None and self.gaz.feature(g[0]) not in ("country", "continent") and len(c) <= 2
         )
-        regions, as_region = self._region_links(text, mentions, guesses, cands)
+        regions, as_region, pins = self._region_links(text, mentions, guesses, cands)
         out = []
         for idx, (m, c, base) in enumerate(zip(mentions, cands, bases)):
             others = countries
@@ -122,19 +122,31 @@ class Resolver:
                 continue
             i, score = best
             place = self.gaz.place(i)
+            pinned = pins.get(idx)
             if idx in as_region:
                 region = self.gaz.candidates(as_region[idx], features=["admin1"], limit=1)
                 place = region[0] if region else place
+            elif pinned and self.gaz.admin1(i) != pinned and self.gaz.feature(i) in ("city", "settlement"):
+                # "Paris, Mo." where no Paris of Missouri is known: the region the text names, at
+                # region precision, rather than a namesake far away. A town just over the border
+                # ("Alchevsk, Donetsk Oblast": Luhansk's, 90 km off) is kept: the text erred, not the name.
+                # Only towns give way: "Saipan, Guam, Alaska" is a list of areas.
+                region = self.gaz.candidates(pinned, features=["admin1"], limit=1)
+                far = region and _km((place.lat, place.lon), (region[0].lat, region[0].lon)) > 300
+                if far and not (region[0].country == place.country and place.population >= 100_000):
+                    place = region[0]  # a big city of the same country is more likely a list ("Kyiv, Lviv region")
             if m.cue == "near" and place.precision < PRECISION_NEAR:
                 place = replace(place, precision=PRECISION_NEAR)
             out.append(ResolvedMention(m, place, round(score, 3)))
         return _one_sense(out, regions)
 
-    def _region_links(self, text, mentions, guesses, cands) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
-        """Admin1 names a mention is tied to by "X, Y region" or by being inside a named region, and
-        the mentions that name a region by its capital's name ("Pavlivka, Donetsk")."""
+    def _region_links(self, text, mentions, guesses, cands):
+        """Admin1 names a mention is tied to by "X, Y region" or by being inside a named region, the
+        mentions that name a region by its capital's name ("Pavlivka, Donetsk"), and the region each
+        "X, Y region" mention is pinned to."""
         links: dict[int, dict[str, float]] = {}
         as_region: dict[int, str] = {}
+        pins: dict[int, str] = {}
         regional = {
             idx: self.gaz.admin1(g[0]) or self.gaz.place(g[0]).name
             for idx, g in enumerate(guesses)
@@ -160,9 +172,10 @@ class Resolver:
             nxt = idx + 1
             if nxt in regional and _REGION_AFTER.match(text[m.end : mentions[nxt].start]):
                 bonus[regional[nxt]] = 6.0
+                pins[idx] = regional[nxt]
             if bonus:
                 links[idx] = bonus
-        return links, as_region
+        return links, as_region, pins
 
     def _best(self, m: Mention, cands, base: dict[int, float], countries: dict[str, float], points: Counter,
               admin1_bonus: dict[str, float]):

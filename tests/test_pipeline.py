@@ -248,3 +248,11 @@ def test_a_name_before_a_hyphenated_suffix(pipeline):
 def test_a_province_named_like_its_smaller_capital_is_the_province(pipeline):
     places = _surfaces(pipeline, "Turning right on red became legal in Quebec in 2003, said Kharkiv officials.")
     assert places["Quebec"].feature == "admin1" and places["Kharkiv"].feature == "city"
+
+
+def test_a_town_unknown_in_the_region_named_after_it_falls_back_to_that_region(pipeline):
+    places = _surfaces(pipeline, "PARIS, Mo. — A man from Paris was arrested on Friday.")
+    assert places["PARIS"].name == "Missouri" and places["PARIS"].feature == "admin1"
+    assert places["Paris"].name == "Missouri"
+    near = _surfaces(pipeline, "A helicopter was shot down in Alchevsk, Donetsk Oblast.")
+    assert near["Alchevsk"].name == "Alchevsk"  # the text named the wrong oblast; the town is 90 km away
