@@ -70,6 +70,11 @@ _GENERIC_REGIONS = frozenset(
 )
 # Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
 _STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
+# "X district of Y": a city's district when Y is a city, a raion when Y is a region (group 1).
+_CITY_DISTRICT = re.compile(
+    r"\s+[Dd]istrict\s+of\s+(?:the\s+)?[A-ZА-ЯІЇЄ][\w'’\-]*"
+    r"(\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Pp]eople's|[Cc]ounty))?"
+)
 # Feature cues in the word after a name ("the Dnipro river", "the Bakhmut direction") ...
 _FEATURE_CUES = {
     "river": "river",
@@ -367,6 +372,9 @@ class MentionFinder:
             return False  # "the agency Tass"
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         adjacent_next = nxt is not None and text[end : nxt.start] == " " and end == tokens[j].end
+        district = _CITY_DISTRICT.match(text, end)
+        if district and district.group(1) is None:
+            return False  # "the Kievsky District of Donetsk": a part of the city named after it, not a town
         if adjacent_next and nxt.upper and nxt.text.lower() in _STREETS:
             return False  # "Atlantic Avenue" is a street, not the ocean
         if single and word in _COMPASS and adjacent_next and nxt.upper and fold(nxt.text) in self.flags:

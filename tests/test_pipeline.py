@@ -256,3 +256,10 @@ def test_a_town_unknown_in_the_region_named_after_it_falls_back_to_that_region(p
     assert places["Paris"].name == "Missouri"
     near = _surfaces(pipeline, "A helicopter was shot down in Alchevsk, Donetsk Oblast.")
     assert near["Alchevsk"].name == "Alchevsk"  # the text named the wrong oblast; the town is 90 km away
+
+
+def test_a_city_district_named_like_a_town_is_part_of_the_city(pipeline):
+    places = _surfaces(pipeline, "A woman died in the Budyonnovsky district of Donetsk during shelling.")
+    assert set(places) == {"Donetsk"} and places["Donetsk"].country == "UA"
+    raion = _surfaces(pipeline, "Shelling in the Kupyansky district of the Kharkiv region.")
+    assert raion["Kupyansky district"].admin1 == "Kharkiv Oblast"
