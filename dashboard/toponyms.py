@@ -160,10 +160,13 @@ class MentionFinder:
         for k in war_zone:
             if len(k) >= 5 and k.isalpha() and k.isascii() and k not in self.common_words:
                 by_letter.setdefault(k[0], []).append(k)
-        self.fuzzy: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
-        for letter, keys in by_letter.items():
-            keys.sort(key=lambda k: (len(k), k))
-            self.fuzzy[letter] = (keys, np.array([len(k) for k in keys]), _letter_counts(keys))
+        self.fuzzy = _fuzzy_table(by_letter)
+        compound: dict[str, list[str]] = {}  # two-part names ("kamianka dniprovska")
+        for k in war_zone:
+            parts = k.split(" ")
+            if len(parts) == 2 and all(x.isalpha() and x.isascii() for x in parts) and len(k) >= 9:
+                compound.setdefault(k[0], []).append(k)
+        self.fuzzy_compound = _fuzzy_table(compound)
         # Names that may be matched even in lower case, after a locative word.
         self.lower_ok = {k for k in war_zone if " " not in k} | {k for k, f in self.flags.items() if f & 8}
 
@@ -302,7 +305,17 @@ class MentionFinder:
             if flags is not None:
                 return j, end, flags, "" if k == " ".join(folded[start:end].split()) else k
         first = tokens[1]
-        if "-" in first.text:  # "Russian-backed", "Syrian-Turkish": the name before the hyphen
+        if "-" in first.text:
+            # "Kamyanka-Dniprovsk": a misspelt two-part war-zone name, matched whole ...
+            whole = fold(first.text).replace("'", "")
+            found = self._near_spellings(whole, self.fuzzy_compound) if whole.count(" ") == 1 else []
+            if found:
+                keys = [k for k, score in found if score >= found[0][1] - 3]
+                flags = 0
+                for k in keys:
+                    flags |= self.flags[k]
+                return 1, first.end, flags, "|".join(keys)
+            # ... else the name before the hyphen ("Russian-backed", "Syrian-Turkish")
             end = first.start + first.text.index("-")
             k = folded[first.start : end]
             if k in self.flags:
@@ -325,26 +338,7 @@ class MentionFinder:
         locative = prev is not None and (prev.text.lower() in _LOCATIVE or prev.text.lower() in ("on", "over"))
         if not (locative or nxt in _FEATURE_CUES or text[word.end : word.end + 1] == ","):
             return None
-        q = fold(low)
-        if not q.isascii():
-            return None  # the fuzzy table holds ASCII names only
-        if q[0] not in self.fuzzy:
-            return None
-        # Names of the same first letter and nearly the same length ...
-        keys, lengths, counts = self.fuzzy[q[0]]
-        lo = int(np.searchsorted(lengths, len(q) - 2, side="left"))
-        hi = int(np.searchsorted(lengths, len(q) + 2, side="right"))
-        # ... and of nearly the same letters: each inserted or deleted letter changes one letter count
-        # by one, so the letter-count distance is a lower bound of the Indel distance behind
-        # fuzz.ratio, and names that cannot reach the cut-off are dropped at array speed.
-        mine = np.bincount(np.frombuffer(q.encode("ascii"), dtype=np.uint8) - 97, minlength=26).astype(np.int8)
-        distance = np.abs(counts[:, lo:hi] - mine[:, None]).sum(axis=0, dtype=np.int16)
-        near = np.flatnonzero(distance <= (1 - FUZZY_CUTOFF / 100) * (lengths[lo:hi] + len(q)) + 1e-9) + lo
-        if not len(near):
-            return None
-        choices = [keys[i] for i in near]
-        found = process.extract(q, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
-        found = sorted(((k, score) for k, score, _ in found), key=lambda t: (-t[1], t[0]))  # ties: stable order
+        found = self._near_spellings(fold(low), self.fuzzy)
         if not found:
             return None
         top = max(score for _, score in found)
@@ -357,6 +351,27 @@ class MentionFinder:
         for k in keys:
             flags |= self.flags[k]
         return 1, word.end, flags, "|".join(keys)
+
+    @staticmethod
+    def _near_spellings(q: str, table) -> list[tuple[str, float]]:
+        """Keys of the table within the fuzzy cut-off of q, best first: [(key, score)]."""
+        if not q.isascii() or q[:1] not in table:
+            return []  # the fuzzy tables hold ASCII names only
+        # Names of the same first letter and nearly the same length ...
+        keys, lengths, counts = table[q[0]]
+        lo = int(np.searchsorted(lengths, len(q) - 2, side="left"))
+        hi = int(np.searchsorted(lengths, len(q) + 2, side="right"))
+        # ... and of nearly the same letters: each inserted or deleted letter changes one letter count
+        # by one, so the letter-count distance is a lower bound of the Indel distance behind
+        # fuzz.ratio, and names that cannot reach the cut-off are dropped at array speed.
+        letters = np.frombuffer(q.encode("ascii"), dtype=np.uint8).astype(np.int64) - 97
+        mine = np.bincount(letters[(letters >= 0) & (letters < 26)], minlength=26).astype(np.int8)
+        distance = np.abs(counts[:, lo:hi] - mine[:, None]).sum(axis=0, dtype=np.int16)
+        near = np.flatnonzero(distance <= (1 - FUZZY_CUTOFF / 100) * (lengths[lo:hi] + len(q)) + 1e-9) + lo
+        if not len(near):
+            return []
+        found = process.extract(q, [keys[i] for i in near], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
+        return sorted(((k, score) for k, score, _ in found), key=lambda t: (-t[1], t[0]))  # ties: stable order
 
     def _accept(self, tokens: list, j: int, end: int, flags: int, text: str, people: set[str]) -> bool:
         first = tokens[1]
@@ -454,11 +469,21 @@ def _cyrillic_stems(word: str) -> list[str]:
 
 
 def _letter_counts(words: list[str]) -> np.ndarray:
-    """Counts of a-z in lower-case ASCII words: one column per word (a letter's row is contiguous)."""
+    """Counts of a-z in lower-case ASCII words (other characters ignored): one column per word."""
     out = np.zeros((26, len(words)), dtype=np.int8)
     letters = np.frombuffer("".join(words).encode("ascii"), dtype=np.uint8).astype(np.int64) - 97
     cols = np.repeat(np.arange(len(words)), [len(w) for w in words])
-    np.add.at(out, (letters, cols), 1)
+    ok = (letters >= 0) & (letters < 26)
+    np.add.at(out, (letters[ok], cols[ok]), 1)
+    return out
+
+
+def _fuzzy_table(by_letter: dict[str, list[str]]) -> dict[str, tuple[list[str], np.ndarray, np.ndarray]]:
+    """first letter -> (keys sorted by length, their lengths, their letter counts)."""
+    out = {}
+    for letter, keys in by_letter.items():
+        keys = sorted(keys, key=lambda k: (len(k), k))
+        out[letter] = (keys, np.array([len(k) for k in keys]), _letter_counts(keys))
     return out
 
 

@@ -263,3 +263,10 @@ def test_a_city_district_named_like_a_town_is_part_of_the_city(pipeline):
     assert set(places) == {"Donetsk"} and places["Donetsk"].country == "UA"
     raion = _surfaces(pipeline, "Shelling in the Kupyansky district of the Kharkiv region.")
     assert raion["Kupyansky district"].admin1 == "Kharkiv Oblast"
+
+
+@pytest.mark.parametrize("text", ["Russian Forces in center of Kamyanka-Dniprovsk",
+                                  "One person died in Kamenka-Dniprovska after an attack"])
+def test_misspelt_two_part_war_zone_names(pipeline, text):
+    places = list(_surfaces(pipeline, text).values())
+    assert [(p.name, p.admin1) for p in places] == [("Kamyanka-Dniprovska", "Zaporizhzhia Oblast")]
