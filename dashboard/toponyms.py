@@ -161,6 +161,7 @@ class MentionFinder:
             if len(k) >= 5 and k.isalpha() and k.isascii() and k not in self.common_words:
                 by_letter.setdefault(k[0], []).append(k)
         self.fuzzy = _fuzzy_table(by_letter)
+        self.war_zone_words = {k for keys in by_letter.values() for k in keys}
         compound: dict[str, list[str]] = {}  # two-part names ("kamianka dniprovska")
         for k in war_zone:
             parts = k.split(" ")
@@ -338,7 +339,11 @@ class MentionFinder:
         locative = prev is not None and (prev.text.lower() in _LOCATIVE or prev.text.lower() in ("on", "over"))
         if not (locative or nxt in _FEATURE_CUES or text[word.end : word.end + 1] == ","):
             return None
-        found = self._near_spellings(fold(low), self.fuzzy)
+        q = fold(low)
+        for v in _ukrainian_spellings(q):  # "Rubtsy", "Prishib": Russian spellings of Ukrainian names
+            if v in self.war_zone_words:
+                return 1, word.end, self.flags[v], v
+        found = self._near_spellings(q, self.fuzzy)
         if not found:
             return None
         top = max(score for _, score in found)
@@ -465,6 +470,26 @@ def _cyrillic_stems(word: str) -> list[str]:
                     alt = stem[:k] + _ALTERNATION[stem[k]] + stem[k + 1 :]
                     out.append(alt)
                     break
+    return out
+
+
+# Russian endings of Ukrainian place names and their Ukrainian forms, longest first
+# (Stepnoye -> Stepne, Kamenskoye -> Kamenske, Yakovlevka -> Yakovlivka, Rubtsy -> Rubtsi).
+_RU_ENDINGS = (("skoye", "ske"), ("skoe", "ske"), ("noye", "ne"), ("noe", "ne"), ("oye", "e"), ("aya", "a"),
+               ("ovka", "ivka"), ("evka", "ivka"), ("iy", "yi"), ("oy", "e"), ("y", "i"))
+
+
+def _ukrainian_spellings(q: str) -> list[str]:
+    """Ukrainian spellings a Russian-spelt name may stand for: its ending rewritten, and the Russian
+    "i" written "y" as Ukrainian transliteration writes и ("Prishib" -> "Pryshyb")."""
+    out = []
+    for ru, uk in _RU_ENDINGS:
+        if q.endswith(ru) and len(q) - len(ru) >= 3:
+            out.append(q[: -len(ru)] + uk)
+            break
+    for v in [q, *out]:
+        if "i" in v[1:]:
+            out.append(v[0] + v[1:].replace("i", "y"))
     return out
 
 

@@ -270,3 +270,12 @@ def test_a_city_district_named_like_a_town_is_part_of_the_city(pipeline):
 def test_misspelt_two_part_war_zone_names(pipeline, text):
     places = list(_surfaces(pipeline, text).values())
     assert [(p.name, p.admin1) for p in places] == [("Kamyanka-Dniprovska", "Zaporizhzhia Oblast")]
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Shelling of the village of Rubtsy by artillery", "Rubtsi", "Donetsk Oblast"),
+    ("Two people were killed in the village of Prishib, Zaporozhye region", "Pryshyb", "Zaporizhzhia Oblast"),
+])
+def test_russian_spellings_of_villages_the_gazetteer_spells_in_ukrainian(pipeline, text, name, admin1):
+    places = [p for p in _surfaces(pipeline, text).values() if p.feature != "admin1"]
+    assert [(p.name, p.admin1) for p in places] == [(name, admin1)]
