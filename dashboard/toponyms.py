@@ -70,9 +70,10 @@ _GENERIC_REGIONS = frozenset(
 )
 # Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
 _STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
-# "X district of Y": a city's district when Y is a city, a raion when Y is a region (group 1).
+# "X district of Y": a city's district when Y (group 1) is a city, a raion when Y is a region (a
+# region's name, or a region word after it: group 2).
 _CITY_DISTRICT = re.compile(
-    r"\s+[Dd]istrict\s+of\s+(?:the\s+)?[A-ZА-ЯІЇЄ][\w'’\-]*"
+    r"\s+[Dd]istrict\s+of\s+(?:the\s+)?([A-ZА-ЯІЇЄ][\w'’\-]*)"
     r"(\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Pp]eople's|[Cc]ounty))?"
 )
 # Feature cues in the word after a name ("the Dnipro river", "the Bakhmut direction") ...
@@ -393,7 +394,7 @@ class MentionFinder:
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         adjacent_next = nxt is not None and text[end : nxt.start] == " " and end == tokens[j].end
         district = _CITY_DISTRICT.match(text, end)
-        if district and district.group(1) is None:
+        if district and district.group(2) is None and not self.flags.get(fold(district.group(1)), 0) & 16:
             return False  # "the Kievsky District of Donetsk": a part of the city named after it, not a town
         if adjacent_next and nxt.upper and nxt.text.lower() in _STREETS:
             return False  # "Atlantic Avenue" is a street, not the ocean
