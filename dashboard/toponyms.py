@@ -195,8 +195,16 @@ class MentionFinder:
                 if len(w) >= 5:
                     unknown.append(m)  # most capitalised words are no place: decided in one lookup
                 continue
-            tokens = self._window(text, folded, m)
-            match = self._longest(tokens, text, folded)
+            flags = self.flags.get(w) if plain else None
+            if flags is not None and w not in self.prefixes:
+                # The common case, a one-word name no longer key starts with: the word and the
+                # word after it (for the context rules) are all the window there is.
+                n = _NEXT.match(text, m.end())
+                tokens = [None, _Token(m.start(), m.end(), word, True)] + ([_token(n, 2)] if n else [])
+                match = (1, m.end(), flags, "")
+            else:
+                tokens = self._window(text, folded, m)
+                match = self._longest(tokens, text, folded)
             if match is None:
                 unknown.append(m)
                 continue
