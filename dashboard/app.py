@@ -9,9 +9,7 @@ script depends on nothing else, so a click or a pan never rebuilds it.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -27,10 +25,10 @@ if _ROOT not in sys.path:
 
 from dashboard import mapview  # noqa: E402
 from dashboard.mapview import ViewState  # noqa: E402
+from dashboard.pagedata import cached_map_parts, filtered_view, open_store, read, store_path  # noqa: E402
 from dashboard.panel import place_panel_html  # noqa: E402
 from dashboard.records import EVENT_TYPES, MODALITIES, TYPE_GROUPS  # noqa: E402
 
-DEFAULT_STORE = "data/strikemap.sqlite"
 MAP_KEY = "placemap"
 UPLOAD_TYPES = ["txt", "html", "htm", "json", "jsonl", "md"]
 TABLE_COLUMNS = ["event_date", "place_name", "precision", "types", "modality", "killed", "injured",
@@ -39,62 +37,9 @@ TABLE_ROWS = 300  # every row travels with every rerun (a click too); the downlo
 PRECISION_CHOICES = {1: "Town only", 2: "Town or near a town", 3: "Any (incl. region-level)"}
 
 
-def store_path() -> Path:
-    parser = argparse.ArgumentParser(prog="dashboard/app.py")
-    parser.add_argument("--store", default=os.environ.get("STRIKEMAP_STORE") or DEFAULT_STORE)
-    args, _ = parser.parse_known_args(sys.argv[1:])
-    return Path(args.store)
-
-
-# ---------------------------------------------------------------- data (cached)
-
-@st.cache_resource(show_spinner=False)
-def open_store(path: str):
-    from dashboard.store import Store
-
-    return Store(path)
-
-
-def store_signature(path: Path) -> tuple:
-    """Changes whenever the store file (or its WAL) is written, also by an ingest in another process."""
-    sig = []
-    for p in (path, path.with_name(path.name + "-wal")):
-        try:
-            s = p.stat()
-            sig.append((s.st_mtime_ns, s.st_size))
-        except FileNotFoundError:
-            sig.append(None)
-    return tuple(sig)
-
-
-# The frames below are cached as shared objects (cache_resource), not copies (cache_data): copying
-# 10,000 evidence rows out of the cache cost ~0.2-0.3 s on every rerun, a map click included. They
-# are read-only by contract; pandas' copy-on-write keeps a derived frame's edits from reaching them.
-# The store's signature (file and WAL mtime/size) is part of every key, so a write is seen at once.
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def load_evidence(path: str, signature: tuple) -> pd.DataFrame:
-    return open_store(path).evidence()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def load_articles(path: str, signature: tuple) -> pd.DataFrame:
-    return open_store(path).articles()
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def filtered_view(path: str, signature: tuple, filter_key: tuple, _view: ViewState):
-    """Filtered rows, their places, and the key of the map they make."""
-    rows = mapview.filter_evidence(load_evidence(path, signature), _view)
-    return rows, mapview.places_summary(rows), mapview.data_key(rows)
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def cached_map_parts(map_key: str, _places: pd.DataFrame) -> mapview.MapParts:
-    """The built map's costly parts, by the filtered data's key (the Map object is rebuilt from
-    them in ~ms; st_folium cannot render one Map object twice)."""
-    return mapview.map_parts(_places)
-
+# ---------------------------------------------------------------- data
+# The page's reads (store, evidence, filtered views, map parts) are cached in dashboard/pagedata.py;
+# the extraction pipeline, loaded only when articles are added, here.
 
 @st.cache_resource(show_spinner="Loading the extraction pipeline…")
 def pipeline_process():
@@ -304,15 +249,12 @@ def show_ingest_report() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="strikemap", page_icon="🗺️", layout="wide")
-    path = store_path()
+    path = store_path(sys.argv[1:])
     if not st.get_option("server.enableStaticServing"):
         st.error("Static serving is off, so the map's scripts cannot load offline. Start the page with "
                  "`--server.enableStaticServing true` (the project's .streamlit/config.toml sets it).")
     try:
-        open_store(str(path))  # first: opening may create the WAL file, which changes the signature
-        signature = store_signature(path)
-        evidence = load_evidence(str(path), signature)
-        articles = load_articles(str(path), signature)
+        signature, evidence, articles = read(path)
     except Exception as exc:  # noqa: BLE001 -- any unreadable store: say which file and why, keep the page
         st.error(f"Cannot read the event store {path}: {exc}")
         ingest_section(path)
