@@ -21,6 +21,7 @@ from typing import ClassVar
 
 import folium
 import pandas as pd
+from branca.element import CssLink, Element, JavascriptLink
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -284,6 +285,17 @@ _CSS = """
 """
 
 
+class _Text(Element):
+    """Text that is already rendered, added to the figure as it is."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
 class PlacesLayer(JSCSSMixin, folium.map.Layer):
     """All places in one layer: one GeoJSON document, styled in the browser (divIcon per place).
 
@@ -381,6 +393,18 @@ var {{ this.get_name() }} = (function () {
         self.cluster_until = CLUSTER_UNTIL_ZOOM
         if not clustered:  # markercluster is only loaded when used
             self.default_js, self.default_css = [], []
+
+    def render(self, **kwargs) -> None:
+        """What folium's render does for this layer (its links in the header, its script), minus one
+        step: branca hands every rendered script to the figure as a new Jinja template, compiled on
+        each render. With every place inside, that compile was most of st_folium's time on each
+        rerun (it renders the map twice); this script goes in as plain text."""
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        figure.script.add_child(_Text(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
 class BrowserHeat(folium.map.Layer):
