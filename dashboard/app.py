@@ -80,34 +80,53 @@ def date_bounds(evidence: pd.DataFrame) -> tuple[date, date]:
     return dates.min().date(), dates.max().date()
 
 
-def sidebar(evidence: pd.DataFrame, articles: pd.DataFrame) -> ViewState:
+def map_drawn() -> bool:
+    """Whether this session's map has drawn and reported its view (st_folium's first value)."""
+    return bool(st.session_state.get(MAP_KEY))
+
+
+def sidebar(articles: pd.DataFrame) -> None:
+    """The filter widgets; their values stay in session state under their keys (see `current_view`).
+
+    They are drawn once the map is (so are the place picker, the table and the upload form): the
+    browser renders the page's elements in the thread that also runs the map's frame, and does not
+    create the frame before the scripts of every widget on the page have arrived. A dozen widgets
+    delayed the first marker by about a second. Until they are drawn the view comes from the URL
+    (seed_widgets), exactly what the widgets will show.
+    """
     sb = st.sidebar
     sb.header("Filters")
-    types: list[str] = []
+    if not map_drawn():
+        sb.caption("The filters appear once the map is drawn.")
+        return
     for group, group_types in TYPE_GROUPS.items():
-        types += sb.multiselect(group.capitalize(), group_types, key=f"types_{group}",
-                                format_func=mapview.type_label)
-    modalities = sb.multiselect("Modality", MODALITIES, key="modalities",
-                                help="Reported events by default; warnings, expectations and denials "
-                                     "on demand.")
+        sb.multiselect(group.capitalize(), group_types, key=f"types_{group}", format_func=mapview.type_label)
+    sb.multiselect("Modality", MODALITIES, key="modalities",
+                   help="Reported events by default; warnings, expectations and denials on demand.")
+    sb.date_input("Date range", key="dates", min_value=None, max_value=None,
+                  help="Event date, else the article's publication date.")
+    titles = dict(zip(articles["id"], articles["title"].fillna("").replace("", "untitled"), strict=False))
+    sb.multiselect("Source article", list(titles), key="articles",
+                   format_func=lambda a: titles.get(a, a)[:90], placeholder="All articles")
+    sb.radio("Minimum precision", list(PRECISION_CHOICES), key="max_precision", format_func=PRECISION_CHOICES.get)
+    sb.text_input("Find a place", key="query", placeholder="e.g. Kharkiv")
+
+
+def current_view(evidence: pd.DataFrame) -> ViewState:
+    """The view the filter widgets' values describe (read from session state, drawn or not)."""
+    state = st.session_state
+    types = {t for group in TYPE_GROUPS for t in state.get(f"types_{group}", [])}
+    picked = state.get("dates")
     lo, hi = date_bounds(evidence)
-    picked = sb.date_input("Date range", key="dates", min_value=None, max_value=None,
-                           help="Event date, else the article's publication date.")
     date_from = date_to = None
     if isinstance(picked, (tuple, list)) and len(picked) == 2 and (picked[0] != lo or picked[1] != hi):
         date_from, date_to = picked[0].isoformat(), picked[1].isoformat()
-    titles = dict(zip(articles["id"], articles["title"].fillna("").replace("", "untitled"), strict=False))
-    chosen = sb.multiselect("Source article", list(titles), key="articles",
-                            format_func=lambda a: titles.get(a, a)[:90], placeholder="All articles")
-    max_precision = sb.radio("Minimum precision", list(PRECISION_CHOICES), key="max_precision",
-                             format_func=PRECISION_CHOICES.get)
-    query = sb.text_input("Find a place", key="query", placeholder="e.g. Kharkiv")
     return ViewState(
         types=tuple(t for t in EVENT_TYPES if t in types),
-        modalities=tuple(m for m in MODALITIES if m in modalities),
-        date_from=date_from, date_to=date_to, articles=tuple(chosen), max_precision=max_precision,
-        query=query, place=st.session_state.get("place"), center=st.session_state.get("map_center"),
-        zoom=st.session_state.get("map_zoom"))
+        modalities=tuple(m for m in MODALITIES if m in state.get("modalities", [])),
+        date_from=date_from, date_to=date_to, articles=tuple(state.get("articles", [])),
+        max_precision=state.get("max_precision", ViewState.max_precision), query=state.get("query", ""),
+        place=state.get("place"), center=state.get("map_center"), zoom=state.get("map_zoom"))
 
 
 def sync_url(view: ViewState) -> None:
@@ -148,10 +167,12 @@ def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
     current = st.session_state.get("place")
     if current not in names:
         current = None
-    picked = st.selectbox("Place", options, index=options.index(current),
-                          format_func=lambda p: "Click a place on the map…" if p is None else str(names[p]))
-    if picked != current:
-        st.session_state["place"] = picked
+    picked = current
+    if map_drawn():  # the picker (one option per place) comes with the filters, once the map is drawn
+        picked = st.selectbox("Place", options, index=options.index(current),
+                              format_func=lambda p: "Click a place on the map…" if p is None else str(names[p]))
+        if picked != current:
+            st.session_state["place"] = picked
     if picked is None:
         st.caption("The panel shows every sentence and quote behind the place you pick.")
         return
@@ -160,7 +181,7 @@ def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
 
 def table_section(rows: pd.DataFrame) -> None:
     st.subheader(f"Events in view ({rows['event_id'].nunique()} events, {len(rows)} evidence sentences)")
-    if not st.session_state.get(MAP_KEY):
+    if not map_drawn():
         # The table's scripts and rows share the browser's main thread with the map's frame: it is
         # drawn on the rerun the map triggers when it first reports its view, so the map comes first.
         st.caption("The table appears once the map is drawn.")
@@ -261,7 +282,8 @@ def main() -> None:
         return
 
     seed_widgets(ViewState.from_query(st.query_params.to_dict()), evidence)
-    view = sidebar(evidence, articles)
+    sidebar(articles)
+    view = current_view(evidence)
     rows, places, map_key = filtered_view(str(path), signature, view.filter_key(), view)
     absorb_map_state(places)
     view = view.with_(place=st.session_state.get("place"), center=st.session_state.get("map_center"),
@@ -276,7 +298,8 @@ def main() -> None:
     with right:
         panel_section(rows, places)
     table_section(rows)
-    ingest_section(path)
+    if map_drawn():  # like the filters and the table: the upload form's scripts wait for the map
+        ingest_section(path)
     sync_url(view.with_(place=st.session_state.get("place"), center=st.session_state.get("map_center"),
                         zoom=st.session_state.get("map_zoom")))
 
