@@ -25,7 +25,14 @@ if _ROOT not in sys.path:
 
 from dashboard import mapview  # noqa: E402
 from dashboard.mapview import ViewState  # noqa: E402
-from dashboard.pagedata import cached_map_parts, filtered_view, open_store, read, store_path  # noqa: E402
+from dashboard.pagedata import (  # noqa: E402
+    cached_map_parts,
+    date_bounds,
+    filtered_view,
+    open_store,
+    read,
+    store_path,
+)
 from dashboard.panel import place_panel_html  # noqa: E402
 from dashboard.records import EVENT_TYPES, MODALITIES, TYPE_GROUPS  # noqa: E402
 
@@ -50,7 +57,7 @@ def pipeline_process():
 
 # ---------------------------------------------------------------- view <-> widgets <-> URL
 
-def seed_widgets(view: ViewState, evidence: pd.DataFrame) -> None:
+def seed_widgets(view: ViewState, bounds: tuple[date, date]) -> None:
     """On a session's first run, the URL decides the widgets' values."""
     if st.session_state.get("_seeded"):
         return
@@ -64,20 +71,12 @@ def seed_widgets(view: ViewState, evidence: pd.DataFrame) -> None:
     st.session_state["place"] = view.place
     st.session_state["map_center"] = view.center
     st.session_state["map_zoom"] = view.zoom
-    lo, hi = date_bounds(evidence)
+    lo, hi = bounds
     if view.date_from or view.date_to:
         st.session_state["dates"] = (date.fromisoformat(view.date_from) if view.date_from else lo,
                                      date.fromisoformat(view.date_to) if view.date_to else hi)
     else:
         st.session_state["dates"] = (lo, hi)
-
-
-def date_bounds(evidence: pd.DataFrame) -> tuple[date, date]:
-    dates = mapview.evidence_dates(evidence).dropna()
-    if dates.empty:
-        today = date.today()
-        return today, today
-    return dates.min().date(), dates.max().date()
 
 
 def map_drawn() -> bool:
@@ -112,12 +111,12 @@ def sidebar(articles: pd.DataFrame) -> None:
     sb.text_input("Find a place", key="query", placeholder="e.g. Kharkiv")
 
 
-def current_view(evidence: pd.DataFrame) -> ViewState:
+def current_view(bounds: tuple[date, date]) -> ViewState:
     """The view the filter widgets' values describe (read from session state, drawn or not)."""
     state = st.session_state
     types = {t for group in TYPE_GROUPS for t in state.get(f"types_{group}", [])}
     picked = state.get("dates")
-    lo, hi = date_bounds(evidence)
+    lo, hi = bounds
     date_from = date_to = None
     if isinstance(picked, (tuple, list)) and len(picked) == 2 and (picked[0] != lo or picked[1] != hi):
         date_from, date_to = picked[0].isoformat(), picked[1].isoformat()
@@ -275,15 +274,16 @@ def main() -> None:
         st.error("Static serving is off, so the map's scripts cannot load offline. Start the page with "
                  "`--server.enableStaticServing true` (the project's .streamlit/config.toml sets it).")
     try:
-        signature, evidence, articles = read(path)
+        signature, _, articles = read(path)
     except Exception as exc:  # noqa: BLE001 -- any unreadable store: say which file and why, keep the page
         st.error(f"Cannot read the event store {path}: {exc}")
         ingest_section(path)
         return
 
-    seed_widgets(ViewState.from_query(st.query_params.to_dict()), evidence)
+    bounds = date_bounds(str(path), signature)
+    seed_widgets(ViewState.from_query(st.query_params.to_dict()), bounds)
     sidebar(articles)
-    view = current_view(evidence)
+    view = current_view(bounds)
     rows, places, map_key = filtered_view(str(path), signature, view.filter_key(), view)
     absorb_map_state(places)
     view = view.with_(place=st.session_state.get("place"), center=st.session_state.get("map_center"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -64,6 +65,16 @@ def load_articles(path: str, signature: tuple) -> pd.DataFrame:
     return open_store(path).articles()
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def date_bounds(path: str, signature: tuple) -> tuple[date, date]:
+    """The first and last date of the evidence (today when it has none): the date filter's range."""
+    dates = mapview.evidence_dates(load_evidence(path, signature)).dropna()
+    if dates.empty:
+        today = date.today()
+        return today, today
+    return dates.min().date(), dates.max().date()
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def filtered_view(path: str, signature: tuple, filter_key: tuple, _view: ViewState):
     """Filtered rows, their places, and the key of the map they make."""
@@ -89,6 +100,7 @@ def warm(path: Path) -> None:
     """Compute what a first visit to the page shows (the default view of the store at `path`) into
     the caches above, and render its map once (folium's and jinja's first renders are the slow ones)."""
     signature, _, _ = read(path)
+    date_bounds(str(path), signature)
     view = ViewState()
     _, places, map_key = filtered_view(str(path), signature, view.filter_key(), view)
     mapview.build_map(cached_map_parts(map_key, places)).get_root().render()
