@@ -88,10 +88,10 @@ def sidebar(articles: pd.DataFrame) -> None:
     """The filter widgets; their values stay in session state under their keys (see `current_view`).
 
     They are drawn once the map is (so are the place picker, the table and the upload form): the
-    browser renders the page's elements in the thread that also runs the map's frame, and does not
-    create the frame before the scripts of every widget on the page have arrived. A dozen widgets
-    delayed the first marker by about a second. Until they are drawn the view comes from the URL
-    (seed_widgets), exactly what the widgets will show.
+    browser renders the page's elements in the thread that also runs the map's frame, and (as
+    measured) made the frame only once the scripts of every widget on the page had arrived. A dozen
+    widgets delayed the first marker by about a second. Until they are drawn the view comes from the
+    URL (seed_widgets), exactly what the widgets will show.
     """
     sb = st.sidebar
     sb.header("Filters")
