@@ -8,6 +8,12 @@ Targets (from the issue): first marker <= 4 s after opening the page, click -> q
 filter change <= 2 s, and a click never rebuilds the map. Browser times are taken inside the page
 (performance.now / timeOrigin), each figure is the median of --runs runs. The machine is shared: read
 the printed load average next to the figures.
+
+"Cold" is a user's first visit to a just-started server: the server is started as `strikemap serve`
+starts it (dashboard/server.py), the page is opened as soon as the server answers its health check
+(when it has printed its URL), and the time runs from that page's navigation start. The server does
+the first visit's Python work (reading the store, building the default map) before it listens, so
+that work is not in the cold figure: it is in "server start -> ready", printed beside it (no target).
 """
 
 from __future__ import annotations
@@ -144,11 +150,14 @@ def open_page(context, url: str):
 
 
 def time_first_marker(runs: int, start_app, stop_app, store_path: Path, browser) -> dict:
-    """Per server start: cold (new server, so empty Python caches, and a new browser profile), then a
-    new analyst on the running server (warm server, empty browser cache), then a reload (both warm)."""
-    figures: dict[str, list[float]] = {k: [] for k in FIRST_MARKER}
+    """Per server start: cold (a just-started server, opened once it reports ready, and a new browser
+    profile), then a new analyst on the running server (warm server, empty browser cache), then a
+    reload (both warm). The server's start-up time is recorded too (polled every 0.2 s)."""
+    figures: dict[str, list[float]] = {READY: [], **{k: [] for k in FIRST_MARKER}}
     for _ in range(runs):
+        t = time.monotonic()
         proc, url = start_app(store_path, store_path.with_suffix(".log"))
+        figures[READY].append(time.monotonic() - t)
         try:
             for kind in FIRST_MARKER:
                 if kind != FIRST_MARKER[2]:
@@ -165,6 +174,7 @@ def time_first_marker(runs: int, start_app, stop_app, store_path: Path, browser)
     return figures
 
 
+READY = "server start -> ready (health check)"
 FIRST_MARKER = ("first marker visible, cold server+browser", "first marker visible, cold browser",
                 "first marker visible, warm (reload)")
 
@@ -266,9 +276,12 @@ def report(figures: dict) -> None:
             print(f"{what:44s} {times}")
             continue
         median = statistics.median(times)
-        verdict = "ok" if median <= TARGETS[what] else "OVER"
-        print(f"{what:44s} median {median:5.2f} s  (target <= {TARGETS[what]:.0f} s: {verdict})  "
-              f"runs: {', '.join(f'{t:.2f}' for t in times)}")
+        if what in TARGETS:
+            verdict = "ok" if median <= TARGETS[what] else "OVER"
+            target = f"(target <= {TARGETS[what]:.0f} s: {verdict})"
+        else:
+            target = "(no target)"
+        print(f"{what:44s} median {median:5.2f} s  {target:24s}  runs: {', '.join(f'{t:.2f}' for t in times)}")
 
 
 def load_average() -> str:

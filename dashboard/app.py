@@ -9,9 +9,7 @@ script depends on nothing else, so a click or a pan never rebuilds it.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -27,10 +25,17 @@ if _ROOT not in sys.path:
 
 from dashboard import mapview  # noqa: E402
 from dashboard.mapview import ViewState  # noqa: E402
+from dashboard.pagedata import (  # noqa: E402
+    cached_map_parts,
+    date_bounds,
+    filtered_view,
+    open_store,
+    read,
+    store_path,
+)
 from dashboard.panel import place_panel_html  # noqa: E402
 from dashboard.records import EVENT_TYPES, MODALITIES, TYPE_GROUPS  # noqa: E402
 
-DEFAULT_STORE = "data/strikemap.sqlite"
 MAP_KEY = "placemap"
 UPLOAD_TYPES = ["txt", "html", "htm", "json", "jsonl", "md"]
 TABLE_COLUMNS = ["event_date", "place_name", "precision", "types", "modality", "killed", "injured",
@@ -39,62 +44,9 @@ TABLE_ROWS = 300  # every row travels with every rerun (a click too); the downlo
 PRECISION_CHOICES = {1: "Town only", 2: "Town or near a town", 3: "Any (incl. region-level)"}
 
 
-def store_path() -> Path:
-    parser = argparse.ArgumentParser(prog="dashboard/app.py")
-    parser.add_argument("--store", default=os.environ.get("STRIKEMAP_STORE") or DEFAULT_STORE)
-    args, _ = parser.parse_known_args(sys.argv[1:])
-    return Path(args.store)
-
-
-# ---------------------------------------------------------------- data (cached)
-
-@st.cache_resource(show_spinner=False)
-def open_store(path: str):
-    from dashboard.store import Store
-
-    return Store(path)
-
-
-def store_signature(path: Path) -> tuple:
-    """Changes whenever the store file (or its WAL) is written, also by an ingest in another process."""
-    sig = []
-    for p in (path, path.with_name(path.name + "-wal")):
-        try:
-            s = p.stat()
-            sig.append((s.st_mtime_ns, s.st_size))
-        except FileNotFoundError:
-            sig.append(None)
-    return tuple(sig)
-
-
-# The frames below are cached as shared objects (cache_resource), not copies (cache_data): copying
-# 10,000 evidence rows out of the cache cost ~0.2-0.3 s on every rerun, a map click included. They
-# are read-only by contract; pandas' copy-on-write keeps a derived frame's edits from reaching them.
-# The store's signature (file and WAL mtime/size) is part of every key, so a write is seen at once.
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def load_evidence(path: str, signature: tuple) -> pd.DataFrame:
-    return open_store(path).evidence()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def load_articles(path: str, signature: tuple) -> pd.DataFrame:
-    return open_store(path).articles()
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def filtered_view(path: str, signature: tuple, filter_key: tuple, _view: ViewState):
-    """Filtered rows, their places, and the key of the map they make."""
-    rows = mapview.filter_evidence(load_evidence(path, signature), _view)
-    return rows, mapview.places_summary(rows), mapview.data_key(rows)
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def cached_map_parts(map_key: str, _places: pd.DataFrame) -> mapview.MapParts:
-    """The built map's costly parts, by the filtered data's key (the Map object is rebuilt from
-    them in ~ms; st_folium cannot render one Map object twice)."""
-    return mapview.map_parts(_places)
-
+# ---------------------------------------------------------------- data
+# The page's reads (store, evidence, filtered views, map parts) are cached in dashboard/pagedata.py;
+# the extraction pipeline, loaded only when articles are added, here.
 
 @st.cache_resource(show_spinner="Loading the extraction pipeline…")
 def pipeline_process():
@@ -105,7 +57,7 @@ def pipeline_process():
 
 # ---------------------------------------------------------------- view <-> widgets <-> URL
 
-def seed_widgets(view: ViewState, evidence: pd.DataFrame) -> None:
+def seed_widgets(view: ViewState, bounds: tuple[date, date]) -> None:
     """On a session's first run, the URL decides the widgets' values."""
     if st.session_state.get("_seeded"):
         return
@@ -119,7 +71,7 @@ def seed_widgets(view: ViewState, evidence: pd.DataFrame) -> None:
     st.session_state["place"] = view.place
     st.session_state["map_center"] = view.center
     st.session_state["map_zoom"] = view.zoom
-    lo, hi = date_bounds(evidence)
+    lo, hi = bounds
     if view.date_from or view.date_to:
         st.session_state["dates"] = (date.fromisoformat(view.date_from) if view.date_from else lo,
                                      date.fromisoformat(view.date_to) if view.date_to else hi)
@@ -127,42 +79,53 @@ def seed_widgets(view: ViewState, evidence: pd.DataFrame) -> None:
         st.session_state["dates"] = (lo, hi)
 
 
-def date_bounds(evidence: pd.DataFrame) -> tuple[date, date]:
-    dates = mapview.evidence_dates(evidence).dropna()
-    if dates.empty:
-        today = date.today()
-        return today, today
-    return dates.min().date(), dates.max().date()
+def map_drawn() -> bool:
+    """Whether this session's map has drawn and reported its view (st_folium's first value)."""
+    return bool(st.session_state.get(MAP_KEY))
 
 
-def sidebar(evidence: pd.DataFrame, articles: pd.DataFrame) -> ViewState:
+def sidebar(articles: pd.DataFrame) -> None:
+    """The filter widgets; their values stay in session state under their keys (see `current_view`).
+
+    They are drawn once the map is (so are the place picker, the table and the upload form): the
+    browser renders the page's elements in the thread that also runs the map's frame, and (as
+    measured) made the frame only once the scripts of every widget on the page had arrived. A dozen
+    widgets delayed the first marker by about a second. Until they are drawn the view comes from the
+    URL (seed_widgets), exactly what the widgets will show.
+    """
     sb = st.sidebar
     sb.header("Filters")
-    types: list[str] = []
+    if not map_drawn():
+        sb.caption("The filters appear once the map is drawn.")
+        return
     for group, group_types in TYPE_GROUPS.items():
-        types += sb.multiselect(group.capitalize(), group_types, key=f"types_{group}",
-                                format_func=mapview.type_label)
-    modalities = sb.multiselect("Modality", MODALITIES, key="modalities",
-                                help="Reported events by default; warnings, expectations and denials "
-                                     "on demand.")
-    lo, hi = date_bounds(evidence)
-    picked = sb.date_input("Date range", key="dates", min_value=None, max_value=None,
-                           help="Event date, else the article's publication date.")
+        sb.multiselect(group.capitalize(), group_types, key=f"types_{group}", format_func=mapview.type_label)
+    sb.multiselect("Modality", MODALITIES, key="modalities",
+                   help="Reported events by default; warnings, expectations and denials on demand.")
+    sb.date_input("Date range", key="dates", min_value=None, max_value=None,
+                  help="Event date, else the article's publication date.")
+    titles = dict(zip(articles["id"], articles["title"].fillna("").replace("", "untitled"), strict=False))
+    sb.multiselect("Source article", list(titles), key="articles",
+                   format_func=lambda a: titles.get(a, a)[:90], placeholder="All articles")
+    sb.radio("Minimum precision", list(PRECISION_CHOICES), key="max_precision", format_func=PRECISION_CHOICES.get)
+    sb.text_input("Find a place", key="query", placeholder="e.g. Kharkiv")
+
+
+def current_view(bounds: tuple[date, date]) -> ViewState:
+    """The view the filter widgets' values describe (read from session state, drawn or not)."""
+    state = st.session_state
+    types = {t for group in TYPE_GROUPS for t in state.get(f"types_{group}", [])}
+    picked = state.get("dates")
+    lo, hi = bounds
     date_from = date_to = None
     if isinstance(picked, (tuple, list)) and len(picked) == 2 and (picked[0] != lo or picked[1] != hi):
         date_from, date_to = picked[0].isoformat(), picked[1].isoformat()
-    titles = dict(zip(articles["id"], articles["title"].fillna("").replace("", "untitled"), strict=False))
-    chosen = sb.multiselect("Source article", list(titles), key="articles",
-                            format_func=lambda a: titles.get(a, a)[:90], placeholder="All articles")
-    max_precision = sb.radio("Minimum precision", list(PRECISION_CHOICES), key="max_precision",
-                             format_func=PRECISION_CHOICES.get)
-    query = sb.text_input("Find a place", key="query", placeholder="e.g. Kharkiv")
     return ViewState(
         types=tuple(t for t in EVENT_TYPES if t in types),
-        modalities=tuple(m for m in MODALITIES if m in modalities),
-        date_from=date_from, date_to=date_to, articles=tuple(chosen), max_precision=max_precision,
-        query=query, place=st.session_state.get("place"), center=st.session_state.get("map_center"),
-        zoom=st.session_state.get("map_zoom"))
+        modalities=tuple(m for m in MODALITIES if m in state.get("modalities", [])),
+        date_from=date_from, date_to=date_to, articles=tuple(state.get("articles", [])),
+        max_precision=state.get("max_precision", ViewState.max_precision), query=state.get("query", ""),
+        place=state.get("place"), center=state.get("map_center"), zoom=state.get("map_zoom"))
 
 
 def sync_url(view: ViewState) -> None:
@@ -203,10 +166,12 @@ def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
     current = st.session_state.get("place")
     if current not in names:
         current = None
-    picked = st.selectbox("Place", options, index=options.index(current),
-                          format_func=lambda p: "Click a place on the map…" if p is None else str(names[p]))
-    if picked != current:
-        st.session_state["place"] = picked
+    picked = current
+    if map_drawn():  # the picker (one option per place) comes with the filters, once the map is drawn
+        picked = st.selectbox("Place", options, index=options.index(current),
+                              format_func=lambda p: "Click a place on the map…" if p is None else str(names[p]))
+        if picked != current:
+            st.session_state["place"] = picked
     if picked is None:
         st.caption("The panel shows every sentence and quote behind the place you pick.")
         return
@@ -215,7 +180,7 @@ def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
 
 def table_section(rows: pd.DataFrame) -> None:
     st.subheader(f"Events in view ({rows['event_id'].nunique()} events, {len(rows)} evidence sentences)")
-    if not st.session_state.get(MAP_KEY):
+    if not map_drawn():
         # The table's scripts and rows share the browser's main thread with the map's frame: it is
         # drawn on the rerun the map triggers when it first reports its view, so the map comes first.
         st.caption("The table appears once the map is drawn.")
@@ -304,22 +269,21 @@ def show_ingest_report() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="strikemap", page_icon="🗺️", layout="wide")
-    path = store_path()
+    path = store_path(sys.argv[1:])
     if not st.get_option("server.enableStaticServing"):
         st.error("Static serving is off, so the map's scripts cannot load offline. Start the page with "
                  "`--server.enableStaticServing true` (the project's .streamlit/config.toml sets it).")
     try:
-        open_store(str(path))  # first: opening may create the WAL file, which changes the signature
-        signature = store_signature(path)
-        evidence = load_evidence(str(path), signature)
-        articles = load_articles(str(path), signature)
+        signature, _, articles = read(path)
     except Exception as exc:  # noqa: BLE001 -- any unreadable store: say which file and why, keep the page
         st.error(f"Cannot read the event store {path}: {exc}")
         ingest_section(path)
         return
 
-    seed_widgets(ViewState.from_query(st.query_params.to_dict()), evidence)
-    view = sidebar(evidence, articles)
+    bounds = date_bounds(str(path), signature)
+    seed_widgets(ViewState.from_query(st.query_params.to_dict()), bounds)
+    sidebar(articles)
+    view = current_view(bounds)
     rows, places, map_key = filtered_view(str(path), signature, view.filter_key(), view)
     absorb_map_state(places)
     view = view.with_(place=st.session_state.get("place"), center=st.session_state.get("map_center"),
@@ -334,7 +298,8 @@ def main() -> None:
     with right:
         panel_section(rows, places)
     table_section(rows)
-    ingest_section(path)
+    if map_drawn():  # like the filters and the table: the upload form's scripts wait for the map
+        ingest_section(path)
     sync_url(view.with_(place=st.session_state.get("place"), center=st.session_state.get("map_center"),
                         zoom=st.session_state.get("map_zoom")))
 

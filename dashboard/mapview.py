@@ -21,6 +21,7 @@ from typing import ClassVar
 
 import folium
 import pandas as pd
+from branca.element import CssLink, Element, JavascriptLink
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
@@ -284,8 +285,25 @@ _CSS = """
 """
 
 
+class _Text(Element):
+    """Text that is already rendered, added to the figure as it is."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
 class PlacesLayer(JSCSSMixin, folium.map.Layer):
-    """All places in one layer: one GeoJSON document, styled in the browser (divIcon per place)."""
+    """All places in one layer: one GeoJSON document, styled in the browser (divIcon per place).
+
+    The layer is made here but put on the map by `FitPlaces`, last: once the map has its final view
+    and its controls. Added earlier, its markers were clustered and drawn at the starting zoom, then
+    taken down and clustered again by the fit, and the controls' layout was paid with every marker
+    on the page (~0.3 s of the map iframe's ~0.5 s script time at 2,000 places).
+    """
 
     _template = Template("""
 {% macro script(this, kwargs) %}
@@ -350,7 +368,6 @@ var {{ this.get_name() }} = (function () {
   return layer;
   {% endif %}
 })();
-{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
 {% endmacro %}
 """)
 
@@ -365,7 +382,8 @@ var {{ this.get_name() }} = (function () {
 
     def __init__(self, places_json: str, *, name: str = "Places", clustered: bool = False):
         """`places_json`: `script_json(places_geojson(...))`, already safe to embed in a script."""
-        super().__init__(name=name, overlay=True, control=True, show=True)
+        # show=False: folium would add the layer where it is defined; FitPlaces adds it (it is shown).
+        super().__init__(name=name, overlay=True, control=True, show=False)
         self._name = "PlacesLayer"
         self.data = places_json
         self.styles = script_json([list(TYPE_STYLE[t]) for t in EVENT_TYPES])
@@ -375,6 +393,18 @@ var {{ this.get_name() }} = (function () {
         self.cluster_until = CLUSTER_UNTIL_ZOOM
         if not clustered:  # markercluster is only loaded when used
             self.default_js, self.default_css = [], []
+
+    def render(self, **kwargs) -> None:
+        """What folium's render does for this layer (its links in the header, its script), minus one
+        step: branca hands every rendered script to the figure as a new Jinja template, compiled on
+        each render. With every place inside, that compile was most of st_folium's time on each
+        rerun (it renders the map twice); this script goes in as plain text."""
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        figure.script.add_child(_Text(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
 class BrowserHeat(folium.map.Layer):
@@ -458,27 +488,34 @@ var {{ this.get_name() }} = L.control({position: "bottomright"});
 
 
 class FitPlaces(folium.MacroElement):
-    """Fit the map to the places, without animation (an animated fit makes the map report two views
-    in a row, and each report is a page rerun), keeping the bottom-right corner clear of the legend
-    and the top-right of the layer switcher so no marker starts hidden under them."""
+    """Fit the map to the places, then put the places layer on it. Added last, after the legend and
+    the layer switcher, so the markers are clustered and drawn once, at the final view.
+
+    The fit is not animated (an animated fit makes the map report two views in a row, and each
+    report is a page rerun) and keeps the bottom-right corner clear of the legend and the top-right
+    of the layer switcher, so no marker starts hidden under them."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-(function (map) {
+(function (map, places) {
+  {% if this.bounds %}
   // Fixed sizes, not measured ones: st_folium adds the stylesheets without waiting for them, so
   // the controls have no final size yet when this runs. Folded legend ~90x30 px, open up to
   // ~230x310; the layer switcher (top right) ~150x60.
   var legendOpen = map.getContainer().querySelector(".sm-legend[open]") !== null;
   map.fitBounds({{ this.bounds }}, {animate: false, maxZoom: {{ this.max_zoom }},
     paddingTopLeft: [30, 75], paddingBottomRight: legendOpen ? [250, 330] : [170, 50]});
-})({{ this._parent.get_name() }});
+  {% endif %}
+  places.addTo(map);
+})({{ this._parent.get_name() }}, {{ this.places.get_name() }});
 {% endmacro %}
 """)
 
-    def __init__(self, bounds: list[list[float]], max_zoom: int = 8):
+    def __init__(self, places: PlacesLayer, bounds: list[list[float]] | None, max_zoom: int = 8):
         super().__init__()
         self._name = "FitPlaces"
-        self.bounds = script_json(bounds)
+        self.places = places
+        self.bounds = script_json(bounds) if bounds is not None else None
         self.max_zoom = int(max_zoom)
 
 
@@ -532,8 +569,7 @@ def build_map(places: pd.DataFrame | MapParts, *, heat: bool = True) -> folium.M
         BrowserHeat(places_layer).add_to(fmap)
     Legend(set(parts.dominant_types) or None).add_to(fmap)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
-    if bounds is not None:
-        FitPlaces(bounds).add_to(fmap)  # last: it measures the legend and the layer switcher
+    FitPlaces(places_layer, bounds).add_to(fmap)  # last: after the legend and the layer switcher
     return localize(fmap)
 
 
