@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -50,10 +51,75 @@ _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _RELATIVE_HINTS = ("day", "night", "morning", "afternoon", "evening")
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
+# --- pre-checks -------------------------------------------------------------------------------------
+# A search with the patterns above tries every position of a sentence, and most sentences carry no date
+# cue at all. So each search first runs a cheap pattern that every match implies, on a "probe": the
+# sentence lower-cased, with typographic punctuation folded to ASCII one for one (offsets hold). It says
+# whether the full pattern can match and where it can first start. This is exact only when the probe is
+# all ASCII: then digits are 0-9, the Cyrillic alternatives cannot match and IGNORECASE is plain
+# lower-casing. Any other sentence gets the full searches, from its start.
+_FOLD = (("’", "'"), ("‘", "'"), ("‚", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'),
+         ("–", "-"), ("—", "-"), ("‒", "-"), ("…", "."))
+_ASCII_DIGITS = "0123456789"
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH_ALT = "|".join(sorted((m for m in _MONTHS if m.isascii()), key=len, reverse=True))
+# Cheap patterns that every match of a pattern above contains, to find where that one can first start.
+_ISO_HINT = re.compile(r"[0-9][0-9][0-9][0-9]-[0-9]")
+_NUMERIC_HINT = re.compile(r"[0-9][./][0-9]")  # a match starts at most 1 character before this
+_DAY_MONTH_HINT = re.compile(rf"[0-9](?:st|nd|rd|th)?(?: of)? (?:{_EN_MONTH_ALT})")  # and before this
+_MONTH_DAY_HINT = re.compile(rf"(?:{_EN_MONTH_ALT})\.? [0-9]")
+# A _RELATIVE match starts at most 11 characters before one of these ("day before yesterday"), a _WEEKDAY
+# match at most 5 before one of those ("last Friday").
+_RELATIVE_WORDS = ("yesterday", "last night", "today", "tonight", "this morning", "this afternoon", "this evening",
+                   "overnight", "days ago")
+_WEEKDAY_WORDS = tuple(w for w in _WEEKDAYS if w.isascii())
+
+
+def _probe(sentence: str) -> str | None:
+    """The sentence lower-cased with punctuation folded to ASCII, if that leaves it all ASCII (else None)."""
+    if not sentence.isascii():
+        for mark, plain in _FOLD:  # str.replace per mark: str.translate is slow on text it mostly keeps
+            if mark in sentence:
+                sentence = sentence.replace(mark, plain)
+        if not sentence.isascii():
+            return None
+    return sentence.lower()
+
+
+def _hint_at(probe: str, hint: re.Pattern[str], back: int) -> int:
+    """Where `hint` first matches in the probe, less `back` (-1: nowhere)."""
+    m = hint.search(probe)
+    return -1 if m is None else max(0, m.start() - back)
+
+
+def _first_at(probe: str, words: tuple[str, ...], back: int) -> int:
+    """Where the first of `words` occurs in the probe, less `back` (-1: none occurs)."""
+    first = -1
+    for word in words:
+        at = probe.find(word)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return first if first < 0 else max(0, first - back)
+
+
+def _contains_any(text: str, parts) -> bool:
+    """Whether any of `parts` occurs in `text` (a plain loop: cheaper than any() over a generator)."""
+    for part in parts:  # noqa: SIM110
+        if part in text:
+            return True
+    return False
+
 
 def _parse_published(published: str | None) -> date | None:
     if not published or not isinstance(published, str):
         return None
+    return _published_date(published)
+
+
+# Every event sentence of an article asks for the same publication date, and most of them are dated to it:
+# these two small caches (keyed by the date, never by text) spare reading and writing it each time.
+@lru_cache(maxsize=64)
+def _published_date(published: str) -> date | None:
     m = _ISO.match(published.strip())
     if not m:
         return None
@@ -79,15 +145,28 @@ def _without_year(month: int, day: int, published: date | None) -> date | None:
     return d
 
 
-def _absolute(sentence: str, published: date | None) -> date | None:
-    if not _DIGIT.search(sentence):
-        return None  # every absolute date has a digit; most sentences have none
-    m = _ISO.search(sentence)
+def _absolute(sentence: str, published: date | None, probe: str | None) -> date | None:
+    # Where each pattern can first match (-1: nowhere).
+    if probe is None:
+        if not _DIGIT.search(sentence):
+            return None  # every absolute date has a digit; most sentences have none
+        iso_at = numeric_at = day_month_at = month_day_at = 0
+    else:
+        if not _contains_any(probe, _ASCII_DIGITS):
+            return None
+        iso_at = _hint_at(probe, _ISO_HINT, 0) if "-" in probe else -1
+        # Day.month.year or month/day/year: the same separator twice.
+        numeric_at = _hint_at(probe, _NUMERIC_HINT, 1) if probe.count(".") > 1 or probe.count("/") > 1 else -1
+        day_month_at = month_day_at = -1
+        if _contains_any(probe, _MONTH_STEMS):
+            day_month_at = _hint_at(probe, _DAY_MONTH_HINT, 1)
+            month_day_at = _hint_at(probe, _MONTH_DAY_HINT, 0)
+    m = _ISO.search(sentence, iso_at) if iso_at >= 0 else None
     if m:
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             return d
-    m = _NUMERIC.search(sentence)
+    m = _NUMERIC.search(sentence, numeric_at) if numeric_at >= 0 else None
     if m:
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         year += 2000 if year < 100 else 0
@@ -96,8 +175,10 @@ def _absolute(sentence: str, published: date | None) -> date | None:
         d = _safe_date(year, month, day)
         if d:
             return d
-    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
-        for m in pattern.finditer(sentence):
+    for pattern, start, day_group, month_group in ((_DAY_MONTH, day_month_at, 1, 2), (_MONTH_DAY, month_day_at, 2, 1)):
+        if start < 0:
+            continue
+        for m in pattern.finditer(sentence, start):
             month = _MONTHS[m.group(month_group).lower()]
             day = int(m.group(day_group))
             if m.group(month_group) in ("may", "MAY"):
@@ -111,11 +192,17 @@ def _absolute(sentence: str, published: date | None) -> date | None:
     return None
 
 
-def _relative(sentence: str, published: date) -> date | None:
-    low = sentence.lower()
-    if not any(word in low for word in _RELATIVE_HINTS) and not _CYRILLIC.search(low):
-        return None
-    m = _RELATIVE.search(sentence)
+def _relative(sentence: str, published: date, probe: str | None) -> date | None:
+    if probe is None:
+        low = sentence.lower()
+        if not any(word in low for word in _RELATIVE_HINTS) and not _CYRILLIC.search(low):
+            return None
+        relative_at = 0
+    else:
+        if not _contains_any(probe, _RELATIVE_HINTS):
+            return None
+        relative_at = _first_at(probe, _RELATIVE_WORDS, 11)
+    m = _RELATIVE.search(sentence, relative_at) if relative_at >= 0 else None
     if m:
         if m.group(1):
             return published - timedelta(days=2)
@@ -125,7 +212,11 @@ def _relative(sentence: str, published: date) -> date | None:
             return published  # "overnight" is the night ending on the publication day
         n = m.group(4).lower()
         return published - timedelta(days=int(n) if n.isdigit() else _WORD_NUMBERS[n])
-    m = _WEEKDAY.search(sentence)
+    if probe is None:
+        weekday_at = 0
+    else:
+        weekday_at = _first_at(probe, _WEEKDAY_WORDS, 5) if "day" in probe else -1
+    m = _WEEKDAY.search(sentence, weekday_at) if weekday_at >= 0 else None
     if m:
         target = _WEEKDAYS[m.group(2).lower()]
         back = (published.weekday() - target) % 7
@@ -135,14 +226,18 @@ def _relative(sentence: str, published: date) -> date | None:
     return None
 
 
+_isoformat = lru_cache(maxsize=64)(date.isoformat)
+
+
 def resolve_event_date(sentence: str, published: str | None) -> str | None:
     """ISO date of the event `sentence` reports; None when neither a date nor publication is known."""
     try:
         pub = _parse_published(published)
         text = sentence if isinstance(sentence, str) else ""
-        d = _absolute(text, pub)
+        probe = _probe(text)
+        d = _absolute(text, pub, probe)
         if d is None and pub is not None:
-            d = _relative(text, pub) or pub
-        return d.isoformat() if d else None
+            d = _relative(text, pub, probe) or pub
+        return _isoformat(d) if d else None
     except (ValueError, OverflowError, KeyError):
         return None

@@ -31,16 +31,20 @@ _MONTHS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
 
 # A terminator run: ., !, ?, … (one or more), then any closing quotes/brackets, then whitespace/end.
 _TERMINATOR = re.compile(r"""(?:[.!?…]+|\.\.\.)["'”’»)\]]*(?=\s|$)""")
-_NEWLINE = re.compile(r"\n")
 _NEXT_WORD = re.compile(r"""\s*["'“‘«(\[]*(\S)""")
+# What _NEXT_WORD skips before the first character of the next word (besides whitespace).
+_OPENERS = frozenset("\"'“‘«([")
 
 
 def _is_boundary(text: str, dot_start: int, term: str, after: int) -> bool:
     """Whether the terminator `term` at text[dot_start:after] ends a sentence."""
-    nxt = _NEXT_WORD.match(text, after)
-    if nxt is None:
-        return True
-    first = nxt.group(1)
+    # The next word's first character: mostly right after one space, else found by _NEXT_WORD.
+    first = text[after + 1:after + 2]
+    if not first or text[after] != " " or first in _OPENERS or first.isspace():
+        nxt = _NEXT_WORD.match(text, after)
+        if nxt is None:
+            return True
+        first = nxt.group(1)
     if first.islower():
         return False  # "etc. and", "... and then", "e.g. drones"
     if term[0] != ".":
@@ -61,10 +65,36 @@ def _is_boundary(text: str, dot_start: int, term: str, after: int) -> bool:
         return True
     if word in _MONTHS:
         return not first.isdigit()  # "on Dec. 16"
-    parts = word.split(".")
-    if len(parts) > 1 and all(len(p) <= 1 for p in parts):
+    if "." in word and all(len(p) <= 1 for p in word.split(".")):
         return False  # other dotted acronyms and initials run together: "J.R.", "U.S.A"
     return not (len(word) == 1 and word.isalpha())  # initials: "J. Smith"
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of each of `chars` in `text`, in order."""
+    out: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
+def _terminators(text: str) -> list[re.Match[str]]:
+    """The matches of _TERMINATOR.finditer(text), found faster: a regex search tests every character of the
+    article, while str.find skips to the characters a terminator can start with at C speed."""
+    out: list[re.Match[str]] = []
+    match = _TERMINATOR.match
+    end = 0
+    for i in _positions(text, ".!?" if text.isascii() else ".!?…"):
+        if i >= end:  # else inside the previous terminator run
+            m = match(text, i)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -72,11 +102,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     if not text:
         return sentences
-    cuts: list[int] = []
-    for m in _TERMINATOR.finditer(text):
-        if _is_boundary(text, m.start(), m.group(), m.end()):
-            cuts.append(m.end())
-    cuts.extend(m.start() for m in _NEWLINE.finditer(text))
+    cuts = [m.end() for m in _terminators(text) if _is_boundary(text, m.start(), m.group(), m.end())]
+    cuts.extend(_positions(text, "\n"))
     cuts.append(len(text))
     cuts.sort()
     pos = 0
@@ -84,9 +111,10 @@ def split_sentences(text: str) -> list[Sentence]:
         if cut <= pos:
             continue
         piece = text[pos:cut]
-        body = piece.strip()
-        if body:
-            start = pos + len(piece) - len(piece.lstrip())
+        rest = piece.lstrip()
+        if rest:
+            body = rest.rstrip()
+            start = cut - len(rest)
             sentences.append(Sentence(len(sentences), start, start + len(body), body))
         pos = cut
     return sentences

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.dates import resolve_event_date
+from dashboard.dates import _absolute, _parse_published, _probe, _relative, resolve_event_date
 
 FRIDAY = "2022-12-16"
 
@@ -60,3 +60,21 @@ def test_impossible_dates_fall_back_to_publication():
 def test_never_raises(sentence, published):
     got = resolve_event_date(sentence, published)
     assert got is None or (len(got) == 10 and got[4] == "-")
+
+
+# Words and marks that make up date cues, to build sentences that come close to matching them.
+_CUE_BITS = st.sampled_from([
+    " ", " ", ", ", ".", "/", "-", "’", "“", "—", "…", "é", "Д", "٣", "ſ", "0", "1", "2", "12", "31", "2022",
+    "st", "th", " of", "May", "may", "Sept", "sep", "December", "dec", "Friday", "friday", "Fri", "on ",
+    "last ", "this ", "yesterday", "day before ", "days ago", "three", "tonight", "overnight", "morning",
+    "Monday", "сентября", "вчера", "market", "decided", "(", "Kyiv",
+])
+
+
+@given(st.lists(_CUE_BITS, max_size=14).map("".join))
+def test_prechecks_never_change_the_date(sentence):
+    """The cheap pre-checks only skip searches that cannot match: the same dates as searching everything."""
+    published = _parse_published(FRIDAY)
+    probe = _probe(sentence)
+    assert _absolute(sentence, published, probe) == _absolute(sentence, published, None)
+    assert _relative(sentence, published, probe) == _relative(sentence, published, None)

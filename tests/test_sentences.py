@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.sentences import split_sentences
+from dashboard.sentences import _TERMINATOR, _terminators, split_sentences
 
 
 def texts(text):
@@ -82,3 +82,9 @@ def test_no_text_is_lost_between_sentences(tokens):
     sentences = split_sentences(text)
     covered = "".join(s.text for s in sentences)
     assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+@given(st.lists(st.sampled_from(["a", "B", " ", "\n", ".", "..", "!", "?", "…", "”", "’", ")", "»", "\t", "\xa0"]),
+                max_size=40).map("".join))
+def test_terminators_are_those_a_regex_search_finds(text):
+    assert [m.span() for m in _terminators(text)] == [m.span() for m in _TERMINATOR.finditer(text)]
