@@ -154,10 +154,26 @@ def absorb_map_state(places: pd.DataFrame) -> None:
         st.session_state["map_zoom"] = int(zoom)
 
 
-def map_section(fmap, view: ViewState) -> None:
+def held_view(map_key: str, view: ViewState) -> tuple[list[float] | None, int | None]:
+    """The centre and zoom handed to st_folium, fixed for the life of one map (one filtered data set).
+
+    st_folium moves the map whenever these arguments change. Handing back every view the map reports
+    moved the map back to an old view whenever a rerun's arguments reached the browser after the user
+    had moved on (the rerun that draws the filters can take a second or two under load). So a map is
+    given a view once: the URL's on a session's first map, the last reported one on a new map after a
+    filter change (the user keeps their view), and the same arguments after that, which move nothing.
+    """
+    held = st.session_state.get("_held_view")
+    if not held or held[0] != map_key:
+        held = (map_key, list(view.center) if view.center else None, view.zoom)
+        st.session_state["_held_view"] = held
+    return held[1], held[2]
+
+
+def map_section(fmap, map_key: str, view: ViewState) -> None:
+    center, zoom = held_view(map_key, view)
     st_folium(fmap, key=MAP_KEY, height=620, use_container_width=True,
-              returned_objects=["last_object_clicked", "center", "zoom"],
-              center=list(view.center) if view.center else None, zoom=view.zoom)
+              returned_objects=["last_object_clicked", "center", "zoom"], center=center, zoom=zoom)
 
 
 def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
@@ -294,7 +310,7 @@ def main() -> None:
                f"{rows['article_id'].nunique()} of {len(articles)} articles · store: {path}")
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        map_section(mapview.build_map(cached_map_parts(map_key, places)), view)
+        map_section(mapview.build_map(cached_map_parts(map_key, places)), map_key, view)
     with right:
         panel_section(rows, places)
     table_section(rows)

@@ -90,6 +90,24 @@ def test_click_kharkiv_shows_its_sentence_and_the_mayors_quote(page, app_url):
     page.shot("02-kharkiv-panel")
 
 
+def test_a_link_opens_its_view_and_keeps_it(page, app_url, app_store):
+    """Place, centre and zoom from the URL: the map opens there and stays there once the filters,
+    the picker and the table have been drawn (their rerun must not move the map)."""
+    from dashboard.store import Store
+
+    rows = Store(app_store[0]).evidence()
+    kharkiv = rows[rows["place_name"] == "Kharkiv"].iloc[0]
+    lat, lon = float(kharkiv["lat"]) + 0.05, float(kharkiv["lon"]) - 0.05
+    open_map(page, f"{app_url}/?place={kharkiv['place_id']}&lat={lat:.4f}&lon={lon:.4f}&z=10")
+    expect(page.page.locator(".smp")).to_contain_text("has run out of electricity", timeout=15_000)
+    expect(page.page.get_by_label("Find a place")).to_be_visible(timeout=15_000)  # the filters' rerun
+    page.page.wait_for_timeout(1_000)
+    assert map_js(page, "() => window.map.getZoom()") == 10
+    center = map_js(page, "() => window.map.getCenter()")
+    assert abs(center["lat"] - lat) < 1e-3 and abs(center["lng"] - lon) < 1e-3
+    expect(page.page).to_have_url(re.compile(r"[?&]z=10(&|$)"))
+
+
 def only_type_places(app_store) -> tuple[str, set[str], set[str]]:
     """A type some labelled place has alone, those places, and the places that must stay."""
     from dashboard.mapview import ViewState, filter_evidence, split_types
