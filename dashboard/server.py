@@ -13,6 +13,7 @@ visitor who opens the page once it is ready waits no longer than on a warm serve
 from __future__ import annotations
 
 import gc
+import inspect
 import sys
 import time
 from pathlib import Path
@@ -29,20 +30,30 @@ def command(port: int, address: str, store: Path) -> list[str]:
         "--server.headless", "true",
         "--server.enableStaticServing", "true",
         "--browser.gatherUsageStats", "false",
+        # No watching of the source files for edits (a served dashboard is not being edited): each
+        # new session's watcher first resolved the path of every loaded module, ~0.2-0.3 s in which
+        # the server answered nothing, the first page's requests included.
+        "--server.fileWatcherType", "none",
         "--", "--store", str(store),
     ]
 
 
 def warm(page_args: list[str]) -> None:
     """The first visit's work, before the server listens. Streamlit's configuration is not read
-    here (the command-line options are applied after), and streamlit_folium cannot be imported
-    before Streamlit's runtime exists: its dependencies are, which is most of its import time."""
+    here (the command-line options are applied after). streamlit_folium itself is not imported:
+    outside a script run it would skip registering its component, and the page could not load it.
+    Its dependencies are, which is most of its import time."""
     t = time.perf_counter()
     import folium.plugins  # noqa: F401 -- streamlit_folium's imports
     import streamlit.components.v1  # noqa: F401
 
     import dashboard.panel  # noqa: F401
     from dashboard import pagedata
+
+    # The rest of streamlit_folium's import: declaring its component looks up the caller's module
+    # with inspect.getmodule, whose first call resolves the path of every loaded module (~0.1-0.3 s).
+    # Made here, that first call leaves the page's only the modules loaded since.
+    inspect.getmodule(inspect.currentframe())
 
     path = pagedata.store_path(page_args)
     try:
