@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from re import _constants as _sre
+from re import _parser as _sre_parse
 
 import ahocorasick
 
@@ -266,7 +268,7 @@ def _sentence(text: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
 
 def clear_caches() -> None:
     """Forget every cached sentence analysis."""
-    for cached in (_sentence, _classify, _place_role, _segments, _named_after_prep, _wh_clauses):
+    for cached in (_sentence, _classify, _place_role, _breaks, _segments, _named_after_prep, _wh_clauses):
         cached.cache_clear()
 
 
@@ -423,6 +425,74 @@ def _classify(text: str) -> SentenceSignals:
     return SentenceSignals(types, _modality_of(low, found), killed, injured)
 
 
+# --- patterns that end where a place name begins ----------------------------------------------------
+# The role cues below are patterns anchored at the end ($) of the text before a place name. A search for
+# one tries the whole pattern at every position of that text; matching its mirror image at the start of
+# the reversed text tries one position, and succeeds exactly when the search would. `_mirror` writes the
+# mirror image from the parsed pattern (literals, classes, groups, alternatives, repeats, lookarounds).
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}
+_SINGLE = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
+
+
+def _char(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _mirror_items(items) -> str:
+    return "".join(_mirror_item(op, av) for op, av in reversed(items))
+
+
+def _mirror_item(op, av) -> str:
+    if op is _sre.LITERAL:
+        return _char(av)
+    if op is _sre.NOT_LITERAL:
+        return f"[^{_char(av)}]"
+    if op is _sre.ANY:
+        return "."
+    if op is _sre.IN:
+        negate, members = "", []
+        for kind, value in av:
+            if kind is _sre.NEGATE:
+                negate = "^"
+            elif kind is _sre.LITERAL:
+                members.append(_char(value))
+            elif kind is _sre.RANGE:
+                members.append(f"{_char(value[0])}-{_char(value[1])}")
+            elif kind is _sre.CATEGORY:
+                members.append(_CATEGORIES[value])
+            else:
+                raise ValueError(f"cannot mirror {kind} in a class")
+        return f"[{negate}{''.join(members)}]"
+    if op is _sre.BRANCH:
+        return "(?:" + "|".join(_mirror_items(alt) for alt in av[1]) + ")"
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+        return f"(?:{_mirror_items(av[3])})"
+    if op is _sre.MAX_REPEAT or op is _sre.MIN_REPEAT:
+        low, high, item = av
+        body = _mirror_items(item) if len(item) == 1 and item[0][0] in _SINGLE else f"(?:{_mirror_items(item)})"
+        bounds = f"{{{low},}}" if high is _sre.MAXREPEAT else f"{{{low},{high}}}"
+        return body + bounds + ("?" if op is _sre.MIN_REPEAT else "")
+    if op is _sre.ASSERT or op is _sre.ASSERT_NOT:
+        behind, item = av[0] < 0, av[1]  # a lookbehind reads, mirrored, as a lookahead, and vice versa
+        opener = ("(?=" if behind else "(?<=") if op is _sre.ASSERT else ("(?!" if behind else "(?<!")
+        return f"{opener}{_mirror_items(item)})"
+    if op is _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY):
+        return r"\b" if av is _sre.AT_BOUNDARY else r"\B"
+    raise ValueError(f"cannot mirror {op} {av}")
+
+
+def _mirror(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The mirror image of `pattern`, which must end with $: `_mirror(p).match(s[::-1])` succeeds exactly
+    when `p.search(s)` does. ($ also matches before a final newline: hence the leading optional one.)"""
+    items = list(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+    if not items or items[-1] != (_sre.AT, _sre.AT_END):
+        raise ValueError(f"not anchored at the end: {pattern.pattern!r}")
+    return re.compile("\\n?" + _mirror_items(items[:-1]), pattern.flags)
+
+
 # --- places within a sentence ---------------------------------------------------------------------
 # States, capitals and blocs: the names that news use metonymically for a government.
 _STATES = frozenset((
@@ -520,6 +590,19 @@ _DIRECTION_AFTER = re.compile(r"^\s*(?:direction|axis|sector|front|bridgehead)(?
 
 _EVENT_SITE_TYPES = frozenset(TYPE_GROUPS["strikes"] + TYPE_GROUPS["effects"] + TYPE_GROUPS["ground"])
 
+# The *_BEFORE cues as tests on the reversed text before a name (see _mirror).
+_ORIGIN_ENDS = _mirror(_ORIGIN_BEFORE).match
+_SEEN_FROM_ENDS = _mirror(_SEEN_FROM_BEFORE).match
+_INSIDE_ENDS = _mirror(_INSIDE_BEFORE).match
+_LOCATION_ENDS = _mirror(_LOCATION_BEFORE).match
+_RECIPIENT_ENDS = _mirror(_RECIPIENT_BEFORE).match
+_DONOR_ENDS = _mirror(_DONOR_BEFORE).match
+_ACTOR_ENDS = _mirror(_ACTOR_BEFORE).match
+# The cues _place_role tries first, in its order, as one test: the name of the first that matches.
+_FIRST_CUES = (("compare", _COMPARE_BEFORE), ("speaker", _SPEAKER_BEFORE), ("venue", _VENUE_BEFORE),
+               ("forces_of", _FORCES_OF_BEFORE), ("title_of", _TITLE_OF_BEFORE))
+_FIRST_CUE_ENDS = re.compile("|".join(f"(?P<{name}>{_mirror(p).pattern})" for name, p in _FIRST_CUES)).match
+
 
 def _is_state(name: str) -> bool:
     return name.strip() in _STATES
@@ -532,52 +615,48 @@ def place_role(text: str, start: int, end: int) -> str:
     return _place_role(text, start, end)
 
 
-def _tail(s: str, words: int) -> str:
-    """`s` from the start of its last `words` whitespace-separated words.
-
-    The end-anchored cue patterns below span a few words at most, so searching this tail finds
-    exactly what searching all of `s` would, at a fraction of the cost (a search tries every start).
-    """
-    parts = s.rsplit(None, words)
-    return s if len(parts) <= words else s[len(parts[0]):]
-
-
 @lru_cache(maxsize=_CACHE_SIZE)
 def _place_role(text: str, start: int, end: int) -> str:
     low, found = _sentence(text)
     name = low[start:end]
     before = low[max(0, start - 100):start]
     after = low[end:end + 100]
-    near = _tail(before, 5)  # enough for every *_BEFORE pattern but location and origin (longer)
-    has_event = any(t in found for t in _EVENT_SITE_TYPES)
+    # What the *_ENDS tests read. (Each cue spans a few words at most, 11 for the origin: searching just
+    # those last words found the same, at less cost, until the tests were mirrored to try one position.)
+    back = before[::-1]
+    has_event = not _EVENT_SITE_TYPES.isdisjoint(found)
     state = _is_state(name) or _is_state(name.removeprefix("the "))
 
     # Descriptive mentions: rivers, hyphenated compounds ("the Ukraine-Belarus border"), comparisons.
-    if name.endswith(" river") or _RIVER_AFTER.match(after) or after.startswith("-") or before.endswith("-"):
+    if name.endswith(" river") or after.startswith("-") or before.endswith("-") or (
+        ("river" in after or "estuary" in after) and _RIVER_AFTER.match(after)
+    ):
         return "mentioned"
-    if _COMPARE_BEFORE.search(near):
+    cue = _FIRST_CUE_ENDS(back)
+    first = cue.lastgroup if cue is not None else None
+    if first == "compare":
         return "mentioned"
-    if _ORIGIN_BEFORE.search(_tail(before, 11)) and not _SEEN_FROM_BEFORE.search(near):
+    if "from" in before and _ORIGIN_ENDS(back) and not _SEEN_FROM_ENDS(back):
         return "origin"
-    if _SPEAKER_BEFORE.search(near):
+    if first == "speaker":
         return "speaker"
-    if name in ("kremlin", "the kremlin") and not _INSIDE_BEFORE.search(near):
+    if name in ("kremlin", "the kremlin") and not _INSIDE_ENDS(back):
         return "speaker"
-    if _VENUE_BEFORE.search(near):
+    if first == "venue":
         return "venue"
-    if _FORCES_OF_BEFORE.search(near):
+    if first == "forces_of":
         return "actor"
-    if _TITLE_OF_BEFORE.search(near):
+    if first == "title_of":
         return "mentioned"  # "Alexander Lukashenko, the President of Belarus"
     if state and _ACTOR_AFTER.match(after) and after[:1] in "'’":
         return "actor"  # "half of Russia’s 300,000 new recruits"
-    located = bool(_LOCATION_BEFORE.search(before))
+    located = _LOCATION_ENDS(back) is not None
     if _DIRECTION_AFTER.match(after):
         return "site"
     if "aid" in found and not has_event:
-        if located and _RECIPIENT_BEFORE.search(near):
+        if located and _RECIPIENT_ENDS(back):
             return "mentioned"
-        if state and _DONOR_BEFORE.search(near):
+        if state and _DONOR_ENDS(back):
             return "donor"
         if located and not before.rstrip().endswith((",", "and", "or")):
             return "aid_site"
@@ -596,7 +675,7 @@ def _place_role(text: str, start: int, end: int) -> str:
     if state:
         if _PASSIVE_AFTER.match(after) and has_event:
             return "site"
-        if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(near):
+        if _ACTOR_AFTER.match(after) or _ACTOR_ENDS(back):
             return "actor"
         if "aid" in found and _DONOR_AFTER.match(after):
             return "donor"
@@ -616,13 +695,42 @@ _PLACE_AFTER_PREP = re.compile(
 )
 
 
+# Where a _SEGMENT_BREAK match can start: at one of these, or just before a "-".
+_BREAK_STARTS = tuple(",;:()[]") + ("but", "while", "whereas", "although")
+_BREAK_STARTS_NON_ASCII = ("–", "—")
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _breaks(text: str) -> tuple[int, ...]:
+    """Start offsets of the matches of _SEGMENT_BREAK.finditer(text), found faster: a regex search tries
+    every position of the sentence, while str.find skips to the few where a break can start."""
+    candidates = []
+    for lit in _BREAK_STARTS if text.isascii() else _BREAK_STARTS + _BREAK_STARTS_NON_ASCII:
+        i = text.find(lit)
+        while i >= 0:
+            candidates.append(i)
+            i = text.find(lit, i + 1)
+    i = text.find("-", 1)
+    while i >= 0:
+        candidates.append(i - 1)  # "\s-\s"
+        i = text.find("-", i + 1)
+    candidates.sort()
+    out = []
+    end = 0
+    match = _SEGMENT_BREAK.match
+    for at in candidates:
+        if at >= end:  # else inside the previous break
+            m = match(text, at)
+            if m is not None:
+                out.append(at)
+                end = m.end()
+    return tuple(out)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _segments(text: str) -> tuple[tuple[int, int], ...]:
     """Clauses of a sentence; a relative clause ("…, where missiles fell") joins the clause before it."""
-    cuts = [0]
-    for m in _SEGMENT_BREAK.finditer(text):
-        cuts.append(m.start())
-    cuts.append(len(text))
+    cuts = [0, *_breaks(text), len(text)]
     raw = [(a, b) for a, b in pairwise(cuts) if b > a]
     merged: list[tuple[int, int]] = []
     for a, b in raw:
@@ -655,7 +763,9 @@ _WH_WORDS = ("where", "which", "whose", "who")
 @lru_cache(maxsize=_CACHE_SIZE)
 def _wh_clauses(text: str) -> tuple[tuple[int, int], ...]:
     """Clauses opened by where/which/whose/who: they carry their own modality (see place_modality)."""
-    cuts = [0, *(m.start() for m in _SEGMENT_BREAK.finditer(text)), len(text)]
+    if "wh" not in text:
+        return ()  # _RELATIVE_START is case-sensitive: such a clause starts with a lower-case "wh"
+    cuts = [0, *_breaks(text), len(text)]
     out = []
     for a, b in pairwise(cuts):
         body = text[a:b].lstrip(",;:()[]–—- ")

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import dashboard.events as events
 from dashboard.events import (
     SentenceSignals,
     classify_sentence,
@@ -317,3 +318,30 @@ def test_forecasts_stay_expected(text):
 
 def test_destroying_armour_is_a_strike():
     assert "explosion" in classify_sentence("Destruction of Russian tank near Bohorodychne, Donetsk Oblast").types
+
+
+# --- the shortcuts behind the stage's speed find exactly what plain regex searches find --------------
+@given(st.lists(st.sampled_from([" ", "a", "but", " but ", "while", ",", ";", ":", "(", ")", "[", "]", "–", "—",
+                                 " - ", "-", "\t", "whereas", "although", "é"]), max_size=20).map("".join))
+def test_clause_breaks_are_those_a_search_finds(text):
+    assert events._breaks.__wrapped__(text) == tuple(m.start() for m in events._SEGMENT_BREAK.finditer(text))
+
+
+_WORDS = st.sampled_from([
+    " ", " ", "  ", "\n", ",", "-", "(", "’s", "the ", "of ", "in ", "to ", "from ", "on ", "at ", "by ", "and ",
+    "officials ", "spokesman ", "according ", "born ", "than ", "compared ", "with ", "visit ", "visited ",
+    "arrived ", "talks ", "armed ", "forces ", "army ", "prime ", "minister ", "president ", "launched ", "fired ",
+    "territory ", "direction ", "smoke ", "rising ", "footage ", "city ", "capital ", "region ", "village ",
+    "outskirts ", "km ", "north ", "occupied ", "hit ", "struck ", "is ", "was ", "called ", "kyiv ", "x",
+])
+_ENDS = [getattr(events, name) for name in dir(events) if name.endswith("_BEFORE")]
+
+
+@given(st.lists(_WORDS, max_size=12).map("".join))
+def test_mirrored_cues_match_where_searches_do(text):
+    for pattern in _ENDS:
+        if pattern.pattern.endswith("$"):
+            assert bool(events._mirror(pattern).match(text[::-1])) == bool(pattern.search(text)), pattern.pattern
+    first = next((name for name, pattern in events._FIRST_CUES if pattern.search(text)), None)
+    cue = events._FIRST_CUE_ENDS(text[::-1])
+    assert (cue.lastgroup if cue else None) == first
