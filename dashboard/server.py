@@ -34,6 +34,8 @@ def command(port: int, address: str, store: Path) -> list[str]:
         # new session's watcher first resolved the path of every loaded module, ~0.2-0.3 s in which
         # the server answered nothing, the first page's requests included.
         "--server.fileWatcherType", "none",
+        # The page writes nothing by bare expressions: no "magic" rewrite of it on the first visit.
+        "--runner.magicEnabled", "false",
         "--", "--store", str(store),
     ]
 
@@ -52,7 +54,7 @@ def warm(page_args: list[str]) -> None:
 
     # The rest of streamlit_folium's import: declaring its component looks up the caller's module
     # with inspect.getmodule, whose first call resolves the path of every loaded module (~0.1-0.3 s).
-    # Made here, that first call leaves the page's only the modules loaded since.
+    # Made here, that first call leaves the page's call only the modules loaded since to resolve.
     inspect.getmodule(inspect.currentframe())
 
     path = pagedata.store_path(page_args)
