@@ -345,3 +345,11 @@ def test_mirrored_cues_match_where_searches_do(text):
     first = next((name for name, pattern in events._FIRST_CUES if pattern.search(text)), None)
     cue = events._FIRST_CUE_ENDS(text[::-1])
     assert (cue.lastgroup if cue else None) == first
+
+
+_BLANKABLE = st.sampled_from([" ", "a", ".", "-", "!", "’", "_", "5", "é", "\n", "\t", "x"])
+
+
+@given(st.lists(_BLANKABLE, max_size=20).map("".join))
+def test_blanking_punctuation(text):
+    assert events._blank_punctuation(text) == events._PUNCT.sub(" ", text)
