@@ -195,17 +195,22 @@ _KILL_WORDS = (
 )
 _INJ_WORDS = r"(?:injured|wounded|hurt|hospitali[sz]ed|injuries|ранен\w*|поранен\w*|травм\w*)"
 _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|got|being|reportedly|been|also) )*"
+# Each count pattern with words one of which every match contains, and whether a match starts with it: a
+# search runs only when one of them occurs, and then from the first that starts a match.
 _COUNT_KILLED = (
-    re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}{_KILL_WORDS}(?![\w])"),
-    re.compile(rf"(?<![\w-])(?:killed|killing|kills|kill|killed at least) ({MOD}{NUM})(?![\w])"),
-    re.compile(rf"(?<![\w-])death toll (?:\w+ ){{0,4}}?(?:to|at|is|of|reached|stands at|hit) ({MOD}{NUM})"
-               r"(?![\w])"),
-    re.compile(rf"(?<![\w-])(?:destroyed|eliminated|neutrali[sz]ed) ({MOD}{NUM}) (?:\w+ )?"
-               r"(?:soldiers|servicem[ae]n|personnel|militants|fighters|mercenaries|troops|nationalists)"),
+    (re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}{_KILL_WORDS}(?![\w])"),
+     ("killed", "dead", "die", "perished", "slain", "lost their lives", "погиб", "убит", "загинул"), False),
+    (re.compile(rf"(?<![\w-])(?:killed|killing|kills|kill|killed at least) ({MOD}{NUM})(?![\w])"), ("kill",), True),
+    (re.compile(rf"(?<![\w-])death toll (?:\w+ ){{0,4}}?(?:to|at|is|of|reached|stands at|hit) ({MOD}{NUM})"
+                r"(?![\w])"), ("death toll",), True),
+    (re.compile(rf"(?<![\w-])(?:destroyed|eliminated|neutrali[sz]ed) ({MOD}{NUM}) (?:\w+ )?"
+                r"(?:soldiers|servicem[ae]n|personnel|militants|fighters|mercenaries|troops|nationalists)"),
+     ("destroyed", "eliminated", "neutrali"), True),
 )
 _COUNT_INJURED = (
-    re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}(?:were |was )?{_INJ_WORDS}(?![\w])"),
-    re.compile(rf"(?<![\w-])(?:injuring|wounding|injured|wounded) ({MOD}{NUM})(?![\w])"),
+    (re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}(?:were |was )?{_INJ_WORDS}(?![\w])"),
+     ("injur", "wounded", "hurt", "hospitali", "ранен", "травм"), False),
+    (re.compile(rf"(?<![\w-])(?:injuring|wounding|injured|wounded) ({MOD}{NUM})(?![\w])"), ("injur", "wound"), True),
 )
 _NOT_PEOPLE = re.compile(
     r"(?<![\w-])(?:missiles?|drones?|rockets?|shells?|bombs?|uavs?|strikes?|attacks?|explosions?|km|kilomet"
@@ -233,10 +238,17 @@ def _parse_number(s: str) -> int | None:
     return None
 
 
-def _count(low: str, patterns: tuple[re.Pattern[str], ...]) -> int | None:
+def _count(low: str, patterns: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]) -> int | None:
     best: int | None = None
-    for pat in patterns:
-        for m in pat.finditer(low):
+    for pat, words, leading in patterns:
+        start = -1
+        for word in words:
+            at = low.find(word)
+            if at >= 0 and (start < 0 or at < start):
+                start = at
+        if start < 0:
+            continue  # no match is possible
+        for m in pat.finditer(low, start if leading else 0):
             between = low[m.end(1):m.end()] if m.start(1) == m.start() else ""
             if between and _NOT_PEOPLE.search(between):
                 continue
@@ -433,7 +445,7 @@ def classify_sentence(text: str) -> SentenceSignals:
 @lru_cache(maxsize=_CACHE_SIZE)
 def _classify(text: str) -> SentenceSignals:
     low, found = _sentence(text)
-    types = tuple(t for t in EVENT_TYPES if t in found)
+    types = tuple(filter(found.__contains__, EVENT_TYPES))
     killed = injured = None
     if "casualties" in found:
         words = " ".join(low[a:b] for a, b in found["casualties"])
