@@ -96,6 +96,15 @@ _Entry = tuple[str, re.Pattern[str]]
 # Rules that only qualify events already found (modality); they are matched only when there is one.
 _QUALIFIER_RULES = frozenset(("denied", "threatened", "expected", "reported_frame"))
 _PUNCT = re.compile(r"[^\w ]")
+# _PUNCT.sub(" ", ·) for ASCII text, as a byte table (a regex substitution tests every character slowly).
+_ASCII_BLANKS = bytes(c if chr(c).isalnum() or chr(c) in "_ " else 32 for c in range(128)) + b" " * 128
+
+
+def _blank_punctuation(low: str) -> str:
+    """`low` with every character that is neither a word character nor a space replaced by a space."""
+    if low.isascii():
+        return low.encode().translate(_ASCII_BLANKS).decode()
+    return _PUNCT.sub(" ", low)
 
 
 def _build_matcher() -> tuple[ahocorasick.Automaton, tuple[_Entry, ...]]:
@@ -122,9 +131,10 @@ def _build_matcher() -> tuple[ahocorasick.Automaton, tuple[_Entry, ...]]:
     automaton = ahocorasick.Automaton()
     for key, entries in keyed.items():
         unique = tuple(dict.fromkeys(entries))
-        event = tuple(e for e in unique if e[0] not in _QUALIFIER_RULES)
-        qualifier = tuple(e for e in unique if e[0] in _QUALIFIER_RULES)
-        automaton.add_word(key, (len(key), event, qualifier))
+        event = tuple(e for e in unique if e[0] not in _QUALIFIER_RULES and not e[0].startswith("veto:"))
+        # Qualifiers and vetoes matter only once what they qualify or veto is found: tried after.
+        later = tuple(e for e in unique if e[0] in _QUALIFIER_RULES or e[0].startswith("veto:"))
+        automaton.add_word(key, (len(key), event, later))
     automaton.make_automaton()
     return automaton, tuple(unanchored)
 
@@ -133,21 +143,30 @@ _MATCHER, _UNANCHORED = _build_matcher()
 
 
 def _find_rules(low: str) -> dict[str, list[tuple[int, int]]]:
-    """Spans of every rule's positive patterns in a lower-cased sentence (vetoes not yet applied)."""
+    """Spans of every rule's positive patterns in a lower-cased sentence (vetoes not yet applied).
+
+    Qualifiers are matched only when an event rule is found, and a rule's vetoes only when the rule is.
+    """
     found: dict[str, list[tuple[int, int]]] = {}
     deferred: list[tuple[int, tuple[_Entry, ...]]] = []
     # Keys start with a space and punctuation is blanked one-for-one, so every hit is at a word start.
-    for end, (size, event, qualifier) in _MATCHER.iter(" " + _PUNCT.sub(" ", low)):
+    for end, (size, event, later) in _MATCHER.iter(" " + _blank_punctuation(low)):
         start = end - size + 1
-        if qualifier:
-            deferred.append((start, qualifier))
+        if later:
+            deferred.append((start, later))
         for rule, rx in event:
             m = rx.match(low, start)
             if m is not None:
                 found.setdefault(rule, []).append(m.span())
-    if deferred and any(rule in EVENT_RULES for rule in found):
+    if deferred:
+        qualify = not EVENT_RULES.isdisjoint(found)
         for start, entries in deferred:
             for rule, rx in entries:
+                if rule in _QUALIFIER_RULES:
+                    if not qualify:
+                        continue
+                elif rule[5:] not in found:  # "veto:<rule>"
+                    continue
                 m = rx.match(low, start)
                 if m is not None:
                     found.setdefault(rule, []).append(m.span())
@@ -176,17 +195,22 @@ _KILL_WORDS = (
 )
 _INJ_WORDS = r"(?:injured|wounded|hurt|hospitali[sz]ed|injuries|ранен\w*|поранен\w*|травм\w*)"
 _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|got|being|reportedly|been|also) )*"
+# Each count pattern with words one of which every match contains, and whether a match starts with it: a
+# search runs only when one of them occurs, and then from the first that starts a match.
 _COUNT_KILLED = (
-    re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}{_KILL_WORDS}(?![\w])"),
-    re.compile(rf"(?<![\w-])(?:killed|killing|kills|kill|killed at least) ({MOD}{NUM})(?![\w])"),
-    re.compile(rf"(?<![\w-])death toll (?:\w+ ){{0,4}}?(?:to|at|is|of|reached|stands at|hit) ({MOD}{NUM})"
-               r"(?![\w])"),
-    re.compile(rf"(?<![\w-])(?:destroyed|eliminated|neutrali[sz]ed) ({MOD}{NUM}) (?:\w+ )?"
-               r"(?:soldiers|servicem[ae]n|personnel|militants|fighters|mercenaries|troops|nationalists)"),
+    (re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}{_KILL_WORDS}(?![\w])"),
+     ("killed", "dead", "die", "perished", "slain", "lost their lives", "погиб", "убит", "загинул"), False),
+    (re.compile(rf"(?<![\w-])(?:killed|killing|kills|kill|killed at least) ({MOD}{NUM})(?![\w])"), ("kill",), True),
+    (re.compile(rf"(?<![\w-])death toll (?:\w+ ){{0,4}}?(?:to|at|is|of|reached|stands at|hit) ({MOD}{NUM})"
+                r"(?![\w])"), ("death toll",), True),
+    (re.compile(rf"(?<![\w-])(?:destroyed|eliminated|neutrali[sz]ed) ({MOD}{NUM}) (?:\w+ )?"
+                r"(?:soldiers|servicem[ae]n|personnel|militants|fighters|mercenaries|troops|nationalists)"),
+     ("destroyed", "eliminated", "neutrali"), True),
 )
 _COUNT_INJURED = (
-    re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}(?:were |was )?{_INJ_WORDS}(?![\w])"),
-    re.compile(rf"(?<![\w-])(?:injuring|wounding|injured|wounded) ({MOD}{NUM})(?![\w])"),
+    (re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}(?:were |was )?{_INJ_WORDS}(?![\w])"),
+     ("injur", "wounded", "hurt", "hospitali", "ранен", "травм"), False),
+    (re.compile(rf"(?<![\w-])(?:injuring|wounding|injured|wounded) ({MOD}{NUM})(?![\w])"), ("injur", "wound"), True),
 )
 _NOT_PEOPLE = re.compile(
     r"(?<![\w-])(?:missiles?|drones?|rockets?|shells?|bombs?|uavs?|strikes?|attacks?|explosions?|km|kilomet"
@@ -214,10 +238,17 @@ def _parse_number(s: str) -> int | None:
     return None
 
 
-def _count(low: str, patterns: tuple[re.Pattern[str], ...]) -> int | None:
+def _count(low: str, patterns: tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]) -> int | None:
     best: int | None = None
-    for pat in patterns:
-        for m in pat.finditer(low):
+    for pat, words, leading in patterns:
+        start = -1
+        for word in words:
+            at = low.find(word)
+            if at >= 0 and (start < 0 or at < start):
+                start = at
+        if start < 0:
+            continue  # no match is possible
+        for m in pat.finditer(low, start if leading else 0):
             between = low[m.end(1):m.end()] if m.start(1) == m.start() else ""
             if between and _NOT_PEOPLE.search(between):
                 continue
@@ -414,7 +445,7 @@ def classify_sentence(text: str) -> SentenceSignals:
 @lru_cache(maxsize=_CACHE_SIZE)
 def _classify(text: str) -> SentenceSignals:
     low, found = _sentence(text)
-    types = tuple(t for t in EVENT_TYPES if t in found)
+    types = tuple(filter(found.__contains__, EVENT_TYPES))
     killed = injured = None
     if "casualties" in found:
         words = " ".join(low[a:b] for a, b in found["casualties"])

@@ -345,3 +345,21 @@ def test_mirrored_cues_match_where_searches_do(text):
     first = next((name for name, pattern in events._FIRST_CUES if pattern.search(text)), None)
     cue = events._FIRST_CUE_ENDS(text[::-1])
     assert (cue.lastgroup if cue else None) == first
+
+
+_BLANKABLE = st.sampled_from([" ", "a", ".", "-", "!", "’", "_", "5", "é", "\n", "\t", "x"])
+
+
+@given(st.lists(_BLANKABLE, max_size=20).map("".join))
+def test_blanking_punctuation(text):
+    assert events._blank_punctuation(text) == events._PUNCT.sub(" ", text)
+
+
+@given(st.lists(st.sampled_from([
+    " ", "at least ", "two ", "12 ", "1,200 ", "a ", "people ", "civilians ", "were ", "killed", "dead", "died",
+    "injured", "wounded", " killing ", "death toll ", "rose to ", "destroyed ", "soldiers", "injuring ", ".", ",",
+]), max_size=14).map("".join))
+def test_casualty_prechecks_never_change_a_count(text):
+    for patterns in (events._COUNT_KILLED, events._COUNT_INJURED):
+        searched = tuple((pattern, ("",), False) for pattern, _words, _leading in patterns)
+        assert events._count(text, patterns) == events._count(text, searched)
