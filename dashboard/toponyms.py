@@ -320,11 +320,7 @@ class MentionFinder:
             whole = fold(first.text).replace("'", "")
             found = self._near_spellings(whole, self.fuzzy_compound) if whole.count(" ") == 1 else []
             if found:
-                keys = [k for k, score in found if score >= found[0][1] - 3]
-                flags = 0
-                for k in keys:
-                    flags |= self.flags[k]
-                return 1, first.end, flags, "|".join(keys)
+                return (1, first.end, *self._near_ties(found))
             # ... else the name before the hyphen ("Russian-backed", "Syrian-Turkish")
             end = first.start + first.text.index("-")
             k = folded[first.start : end]
@@ -355,16 +351,19 @@ class MentionFinder:
         found = self._near_spellings(q, self.fuzzy)
         if not found:
             return None
-        top = max(score for _, score in found)
-        keys = [k for k, score in found if score >= top - 3]  # near-ties: let the context choose
         if nxt in _FEATURE_CUES:  # "Donestk oblast" -> "donetsk oblast"
-            for k in keys:
-                if f"{k} {nxt}" in self.flags:
+            for k, score in found:
+                if score >= found[0][1] - 3 and f"{k} {nxt}" in self.flags:
                     return 2, tokens[2].end, self.flags[f"{k} {nxt}"], f"{k} {nxt}"
+        return (1, word.end, *self._near_ties(found))
+
+    def _near_ties(self, found: list[tuple[str, float]]) -> tuple[int, str]:
+        """(flags, "key|key") of the spellings within 3 points of the best: the context chooses among them."""
+        keys = [k for k, score in found if score >= found[0][1] - 3]
         flags = 0
         for k in keys:
             flags |= self.flags[k]
-        return 1, word.end, flags, "|".join(keys)
+        return flags, "|".join(keys)
 
     @staticmethod
     def _near_spellings(q: str, table) -> list[tuple[str, float]]:
