@@ -325,21 +325,33 @@ _PLATFORM_RE = re.compile(
     r"|missiles?|systems?|mortars?"
     r"|launchers?|bm-\d+|m777s?|tanks?|russian|ukrainian|heavy|\w+ missile)(?![\w])"
 )
-_ATTACK_RE = re.compile(
-    r"(?<![\w-])(?:fir(?:e|ed|es|ing)|shell\w*|strik\w*|struck|attack\w*|bomb\w*|launch\w*|hit"
+_ATTACK_WORDS = (
+    r"(?:fir(?:e|ed|es|ing)|shell\w*|strik\w*|struck|attack\w*|bomb\w*|launch\w*|hit"
     r"|hits|shot|shoot\w*"
     r"|destroy\w*|explo\w+|blast\w*|rockets?|impact\w*|target\w*|rained|fell|pound\w*|barrage\w*|salvo\w*"
     r"|raids?|airstrikes?|strikes?|mission|sortie\w*|operations?|assault|kill\w*|damag\w*"
-    r"|missiles? (?:hit|fell))(?![\w])"
+    r"|missiles? (?:hit|fell))"
 )
+_ATTACK_RE = re.compile(rf"(?<![\w-]){_ATTACK_WORDS}(?![\w])")
+_ATTACK_STARTS = tuple(sorted(_literal_prefixes(_ATTACK_WORDS)))  # every match starts with one of these
+
+
+def _attack_word(low: str) -> bool:
+    """Whether `low` has a word of attack (_ATTACK_RE), searched only from where one can first start."""
+    first = -1
+    for start in _ATTACK_STARTS:
+        at = low.find(start)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return first >= 0 and _ATTACK_RE.search(low, first) is not None
 
 
 def _platforms_to_movement(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
     weapon_types = ("air_strike", "missile_strike", "shelling")
     present = [t for t in weapon_types if t in cues]
-    if not present or _ATTACK_RE.search(low):
+    if not present or any(t in cues for t in ("drone_strike", "explosion", "interception", "casualties")):
         return
-    if any(t in cues for t in ("drone_strike", "explosion", "interception", "casualties")):
+    if _attack_word(low):
         return
     for t in present:
         spans = cues[t]
@@ -617,7 +629,8 @@ _COMPARE_BEFORE = re.compile(
     r"(?<![\w-])(?:than|like|such as|compared (?:to|with)|similar to|unlike|born in|native of"
     r"|based in|named after|rather than|bigger than|larger than|second to)\s+(?:the\s+)?$"
 )
-_DIRECTION_AFTER = re.compile(r"^\s*(?:direction|axis|sector|front|bridgehead)(?![\w])")
+_DIRECTION_WORDS = ("direction", "axis", "sector", "front", "bridgehead")
+_DIRECTION_AFTER = re.compile(rf"^\s*(?:{'|'.join(_DIRECTION_WORDS)})(?![\w])")
 
 _EVENT_SITE_TYPES = frozenset(TYPE_GROUPS["strikes"] + TYPE_GROUPS["effects"] + TYPE_GROUPS["ground"])
 
@@ -659,8 +672,9 @@ def _place_role(text: str, start: int, end: int) -> str:
     state = _is_state(name) or _is_state(name.removeprefix("the "))
 
     # Descriptive mentions: rivers, hyphenated compounds ("the Ukraine-Belarus border"), comparisons.
+    lead = after.lstrip()  # the _RIVER_AFTER and _DIRECTION_AFTER words come first in it
     if name.endswith(" river") or after.startswith("-") or before.endswith("-") or (
-        ("river" in after or "estuary" in after) and _RIVER_AFTER.match(after)
+        lead.startswith(("river", "estuary")) and _RIVER_AFTER.match(after)
     ):
         return "mentioned"
     cue = _FIRST_CUE_ENDS(back)
@@ -682,7 +696,7 @@ def _place_role(text: str, start: int, end: int) -> str:
     if state and _ACTOR_AFTER.match(after) and after[:1] in "'’":
         return "actor"  # "half of Russia’s 300,000 new recruits"
     located = _LOCATION_ENDS(back) is not None
-    if _DIRECTION_AFTER.match(after):
+    if lead.startswith(_DIRECTION_WORDS) and _DIRECTION_AFTER.match(after):
         return "site"
     if "aid" in found and not has_event:
         if located and _RECIPIENT_ENDS(back):

@@ -30,6 +30,8 @@ from .toponyms import MentionFinder
 _WATER = frozenset({"river", "sea", "lake", "reservoir", "strait"})
 _BROAD = frozenset({"country", "continent"})
 _REGIONAL = frozenset({"admin1", "admin2", "region", "area"})
+_BROAD_OR_WATER = _BROAD | _WATER
+_NOT_PRECISE = _WATER | _BROAD | _REGIONAL
 
 
 @dataclass
@@ -53,9 +55,10 @@ class Pipeline:
         mentions: list[ResolvedMention] = []
         events: list[Event] = []
         by_sentence = _group(resolved, sentences)
-        for idx, sentence in enumerate(sentences):
-            here = by_sentence.get(idx, [])
-            if not here:
+        for idx, here in by_sentence.items():  # sentences naming a place, in text order
+            sentence = sentences[idx]
+            if all(rm.place is None or rm.mention.cue == "demonym" for rm in here):
+                mentions.extend(here)  # nothing to locate an event at: no need to read the sentence
                 continue
             signals = classify_sentence(sentence.text)
             found: list[tuple[ResolvedMention, tuple[str, ...], str]] = []
@@ -66,7 +69,8 @@ class Pipeline:
                     continue
                 a, b = rm.mention.start - sentence.start, rm.mention.end - sentence.start
                 role = place_role(sentence.text, a, b)
-                rm = replace(rm, role=role)
+                if role != rm.role:  # (built directly: dataclasses.replace is slow)
+                    rm = ResolvedMention(mention=rm.mention, place=rm.place, score=rm.score, role=role)
                 mentions.append(rm)
                 types = place_types(sentence.text, a, b, signals)
                 if types:
@@ -159,7 +163,7 @@ def _sole_place(unassigned: list[ResolvedMention], signals) -> list:
     types = tuple(t for t in signals.types if t not in ("diplomacy", "aid"))
     if not types:
         return []
-    candidates = [rm for rm in unassigned if rm.place.feature not in _BROAD | _WATER]
+    candidates = [rm for rm in unassigned if rm.place.feature not in _BROAD_OR_WATER]
     towns = [rm for rm in candidates if rm.place.feature not in _REGIONAL]
     pick = towns if towns else candidates
     if len({rm.place.id for rm in pick}) != 1:
@@ -172,7 +176,7 @@ def _drop_locators(found):
     a second site ("Oleksandrivka, Donetsk region"; "Kharkiv, Ukraine"; "Kherson on the Dnipro")."""
     # A country is too vague to map a strike at; it stays a site only for aid and diplomacy.
     found = [f for f in found if f[0].place.feature not in _BROAD or not set(f[1]) - {"aid", "diplomacy"}]
-    precise = [rm.place for rm, _, _ in found if rm.place.feature not in _WATER | _BROAD | _REGIONAL]
+    precise = [rm.place for rm, _, _ in found if rm.place.feature not in _NOT_PRECISE]
     if not precise:
         water_or_region = [f for f in found if f[0].place.feature not in _BROAD]
         return water_or_region or found

@@ -9,14 +9,17 @@ speaker) and a quote-only paragraph that continues the previous paragraph's spea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from dashboard.records import Quote
 
 # Opening mark -> closing marks it accepts.
 _CLOSERS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’", "”": "”"}
-_QUOTE_CHARS = re.compile(r"[“”„\"«»‘’\n]")
+_QUOTE_CHARS = "“”„\"«»‘’\n"
+_OPENERS = tuple(c for c in _CLOSERS if c != "”")  # the marks a quotation can open with
 _MAX_QUOTE = 4000
 
 _VERBS = (
@@ -74,7 +77,14 @@ _NOT_NAME = _words(
     january february march april may june july august september october november december i we he she they
     there here then now later meanwhile earlier however also today yesterday overnight"""
 )
-_CAP_RUN = re.compile(rf"(?<![\w'’-])(?:{_NAME_TOKEN} ){{1,5}}{_NAME_TOKEN}(?![\w'’-])")
+# Two to six capitalised words. Written as (?<![\w'’-])(?:{_NAME_TOKEN} ){1,5}{_NAME_TOKEN}(?![\w'’-]) but with
+# the first capital before the lookbehind (which then looks at the character before it): a pattern that
+# starts with a character class lets the regex engine skip to the next capital instead of trying every
+# position of the article.
+_CAP_RUN = re.compile(
+    rf"[{_UPPER}](?<![\w'’-].)(?:[\w'’-]+|\.)? (?:{_NAME_TOKEN} ){{0,4}}{_NAME_TOKEN}(?![\w'’-])"
+)
+_ASCII_CAP_RUN = re.compile(_CAP_RUN.pattern.replace(f"[{_UPPER}]", "[A-Z]", 1))  # same, in ASCII text
 _LEADING_DET = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»]?\s+|\n")
@@ -82,8 +92,7 @@ _CLAUSE_STOPS = ".!?\n“”\"«»:"
 _APPOSITIVE_STOPS = ",.!?;:\n“”\"«»"
 
 
-@dataclass(frozen=True)
-class _Person:
+class _Person(NamedTuple):
     pos: int
     name: str
     role: str
@@ -93,12 +102,25 @@ class _Person:
         return _surname(self.name)
 
 
+def _marks(text: str) -> list[int]:
+    """Offsets of the quotation marks and line breaks in `text`, in order (str.find skips to each at C speed;
+    in ASCII text only '"' can be a quotation mark)."""
+    out: list[int] = []
+    for mark in '"\n' if text.isascii() else _QUOTE_CHARS:
+        i = text.find(mark)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    out.sort()
+    return out
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     """(inner start, inner end) of each quotation; a quote never crosses a line break."""
     spans: list[tuple[int, int]] = []
     open_char, open_pos = "", -1
-    for m in _QUOTE_CHARS.finditer(text):
-        c, i = m.group(), m.start()
+    for i in _marks(text):
+        c = text[i]
         if c == "\n":
             open_char = ""
             continue
@@ -164,30 +186,42 @@ def _noun_phrase(chunk: str) -> str:
 def _split_title(phrase: str) -> tuple[str, str]:
     """"Ukrainian Defense Minister Oleksii Reznikov" -> ("Oleksii Reznikov", "Ukrainian Defense Minister")."""
     tokens = phrase.split()
-    while len(tokens) > 1 and tokens[0].lower().strip(",") in _NOT_NAME:
-        tokens = tokens[1:]  # "Later Mayor Ihor Terekhov": "Later" is neither title nor name
-    i = 0
-    while i < len(tokens) - 1 and tokens[i].lower().strip(",") in _TITLE_WORDS:
+    last = len(tokens) - 1
+    first = 0
+    while first < last and tokens[first].lower().strip(",") in _NOT_NAME:
+        first += 1  # "Later Mayor Ihor Terekhov": "Later" is neither title nor name
+    i = first
+    while i < last and tokens[i].lower().strip(",") in _TITLE_WORDS:
         i += 1
-    return " ".join(tokens[i:]), " ".join(tokens[:i])
+    return " ".join(tokens[i:]), " ".join(tokens[first:i])
 
 
 def _looks_like_name(phrase: str) -> bool:
     tokens = phrase.split()
-    if not 2 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
+    if not 2 <= len(tokens) <= 4:
         return False
-    return not any(
-        t.lower().strip(".,") in _ORG_WORDS or t.lower() in _TITLE_WORDS or t.lower() in _NOT_NAME
-        for t in tokens
-    )
+    for t in tokens:  # a plain loop: this runs for every run of capitalised words in a quoting article
+        if not t[:1].isupper():
+            return False
+    for t in tokens:
+        low = t.lower()
+        if low in _TITLE_WORDS or low in _NOT_NAME or low.strip(".,") in _ORG_WORDS:
+            return False
+    return True
 
 
 def _people(text: str) -> list[_Person]:
     """Every named person with the role the article gives them, in order of appearance."""
     people: list[_Person] = []
-    for m in _CAP_RUN.finditer(text):
-        name, title = _split_title(m.group())
-        if not _looks_like_name(name):
+    read: dict[str, tuple[str, str, bool]] = {}  # phrase -> (name, title, looks like a name), for this text
+    for m in (_ASCII_CAP_RUN if text.isascii() else _CAP_RUN).finditer(text):
+        phrase = m.group()
+        known = read.get(phrase)
+        if known is None:
+            name, title = _split_title(phrase)
+            known = read[phrase] = (name, title, _looks_like_name(name))
+        name, title, is_name = known
+        if not is_name:
             continue
         role = title
         # Appositive before: "the military spokesman in Kyiv, Mykhalilo Shamanov"
@@ -197,23 +231,28 @@ def _people(text: str) -> list[_Person]:
             role = _noun_phrase(app)
             role = f"{title}, {role}" if title and title.lower() not in role.lower() else role
         # Appositive after: "Alexander Lukashenko, the President of Belarus"
-        tail = _APPOSITIVE_AFTER.match(text, m.end())
-        if not role and tail and _ROLE_NOUNS.search(tail.group(1)):
+        tail = None if role else _APPOSITIVE_AFTER.match(text, m.end())
+        if tail and _ROLE_NOUNS.search(tail.group(1)):
             role = _LEADING_DET.sub("", tail.group(1).strip())
-        people.append(_Person(m.start() + len(m.group()) - len(name), name, role))
+        people.append(_Person(m.end() - len(name), name, role))
     # A later bare mention ("says Zhanna Bezpiatchuk") keeps the role given at an earlier one.
     roles: dict[str, str] = {}
     for person in people:
         roles.setdefault(person.name, person.role) if person.role else None
-    return [p if p.role else _Person(p.pos, p.name, roles.get(p.name, "")) for p in people]
+    return [p if p.role or not roles.get(p.name) else p._replace(role=roles[p.name]) for p in people]
 
 
-def _resolve(who: str, pos: int, people: list[_Person], last: _Person | None) -> tuple[str, str]:
-    """(speaker, role) for an attribution phrase found at `pos`."""
+_People = Callable[[], list[_Person]]  # the people of the text (read the first time they are asked for)
+
+
+def _resolve(who: str, pos: int, people_of: _People, quote_at: int) -> tuple[str, str]:
+    """(speaker, role) for an attribution phrase found at `pos`, for the quote opening at `quote_at`."""
     who = who.strip().strip(",")
     if not who:
         return "", ""
+    people = people_of()
     if who.lower() in _PRONOUNS:
+        last = _last_person(people, quote_at)  # "he says": the last person named before the quote
         return (last.name, last.role) if last else ("", "")
     parts = [p.strip() for p in who.split(",") if p.strip()]
     # A name among comma-separated parts: "the commander of the armed forces, General Valery Zaluzhny"
@@ -274,21 +313,33 @@ def _find(name: str, pos: int, people: list[_Person]) -> _Person | None:
 
 
 def _last_person(people: list[_Person], pos: int) -> _Person | None:
-    last = None
-    for person in people:
-        if person.pos < pos:
-            last = person
-    return last
+    """The last person named before `pos` (people are in order of appearance)."""
+    i = bisect_left(people, pos, key=_position)
+    return people[i - 1] if i else None
+
+
+def _position(person: _Person) -> int:
+    return person.pos
 
 
 def find_quotes(text: str) -> list[Quote]:
     """Direct quotations in an article with their speakers; offsets delimit the text inside the marks."""
     if not text or not isinstance(text, str):
         return []
-    spans = _spans(text)
+    spans = _spans(text) if any(mark in text for mark in _OPENERS) else []
     if not spans:
         return []  # most reports quote nobody: skip the search for speakers
-    people = _people(text)
+    people: list[_Person] = []
+    read = False
+
+    def people_of() -> list[_Person]:
+        # Named people are looked for only once a quote's attribution needs them: many quotes have none.
+        nonlocal read
+        if not read:
+            people.extend(_people(text))
+            read = True
+        return people
+
     quotes: list[Quote] = []
     speakers_by_paragraph: dict[int, tuple[str, str]] = {}
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
@@ -312,7 +363,7 @@ def find_quotes(text: str) -> list[Quote]:
             end -= 1
         if end <= start:
             continue
-        speaker, role = _attribute(text, inner_start - 1, inner_end + 1, people)
+        speaker, role = _attribute(text, inner_start - 1, inner_end + 1, people_of)
         para = paragraph_of(start)
         if not speaker and prev_end >= 0 and paragraph_of(prev_end) == para:
             speaker, role = prev_speaker  # a later quote in the same paragraph continues the speaker
@@ -323,7 +374,7 @@ def find_quotes(text: str) -> list[Quote]:
             if not outside:
                 speaker, role = speakers_by_paragraph.get(para - 1, ("", "")) or ("", "")
                 if not speaker:
-                    speaker, role = _paragraph_speaker(text, paragraph_starts, para - 1, people)
+                    speaker, role = _paragraph_speaker(text, paragraph_starts, para - 1, people_of)
         quotes.append(Quote(text=text[start:end], start=start, end=end, speaker=speaker, role=role))
         if speaker:
             speakers_by_paragraph[para] = (speaker, role)
@@ -331,7 +382,7 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-def _paragraph_speaker(text: str, starts: list[int], para: int, people: list[_Person]) -> tuple[str, str]:
+def _paragraph_speaker(text: str, starts: list[int], para: int, people_of: _People) -> tuple[str, str]:
     """The person a paragraph reports speaking ("…, Zhanna Bezpiatchuk, reports that …"), if any."""
     if para < 0:
         return "", ""
@@ -340,6 +391,7 @@ def _paragraph_speaker(text: str, starts: list[int], para: int, people: list[_Pe
     body = text[p_start:p_end]
     if not _SPEECH_VERB.search(body):
         return "", ""
+    people = people_of()
     inside = [p for p in people if p_start <= p.pos < p_end]
     if not inside:
         return "", ""
@@ -347,21 +399,37 @@ def _paragraph_speaker(text: str, starts: list[int], para: int, people: list[_Pe
     return person.name, person.role
 
 
-def _attribute(text: str, open_pos: int, close_end: int, people: list[_Person]) -> tuple[str, str]:
+def _last_sentence_end(text: str) -> int:
+    """Where the last match of _SENTENCE_END.finditer(text) ends (0 if none), matching only where one can
+    start, each found with str.find (a regex search would try every position of the text)."""
+    starts = []
+    for mark in ".!?…\n":
+        i = text.find(mark)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(mark, i + 1)
+    starts.sort()
+    end = 0
+    match = _SENTENCE_END.match
+    for at in starts:
+        if at >= end:  # else inside the previous match
+            m = match(text, at)
+            if m is not None:
+                end = m.end()
+    return end
+
+
+def _attribute(text: str, open_pos: int, close_end: int, people_of: _People) -> tuple[str, str]:
     """Speaker and role from the words right after the closing mark, else right before the opening one."""
-    last = _last_person(people, open_pos)
     after = text[close_end:close_end + 200]
     m = _AFTER_VERB_FIRST.match(after)
     if m:
-        return _resolve(m.group("who"), close_end, people, last)
+        return _resolve(m.group("who"), close_end, people_of, open_pos)
     m = _AFTER_WHO_FIRST.match(after)
     if m:
-        return _resolve(m.group("who"), close_end, people, last)
+        return _resolve(m.group("who"), close_end, people_of, open_pos)
     head = text[max(0, open_pos - 300):open_pos]
-    last_end = None
-    for last_end in _SENTENCE_END.finditer(head):  # noqa: B007 (the loop finds the last sentence end)
-        pass
-    clause = head[last_end.end():] if last_end else head
+    clause = head[_last_sentence_end(head):]
     # "General Valery Zaluzhny, said: “"  /  "Its mayor said that the damage caused is “"
     for verb in reversed(list(_SPEECH_VERB.finditer(clause))):
         rest = clause[verb.end():]
@@ -372,5 +440,5 @@ def _attribute(text: str, open_pos: int, close_end: int, people: list[_Person]) 
             continue
         who = _after_last(before, _CLAUSE_STOPS).strip().rstrip(",").strip()
         if who:
-            return _resolve(who, open_pos, people, last)
+            return _resolve(who, open_pos, people_of, open_pos)
     return "", ""

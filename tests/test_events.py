@@ -363,3 +363,10 @@ def test_casualty_prechecks_never_change_a_count(text):
     for patterns in (events._COUNT_KILLED, events._COUNT_INJURED):
         searched = tuple((pattern, ("",), False) for pattern, _words, _leading in patterns)
         assert events._count(text, patterns) == events._count(text, searched)
+
+
+@given(st.lists(st.sampled_from([" ", "-", "x", "fire", "fired", "firing", "shelled", "strikes", "hits", "hit",
+                                 "missile hit", "missiles fell", "outfire", "anti-attack", "damaged", "helicopters",
+                                 "were", "seen", "ka-52", "."]), max_size=10).map("".join))
+def test_attack_words_are_found_where_a_search_finds_them(text):
+    assert events._attack_word(text) == bool(events._ATTACK_RE.search(text))

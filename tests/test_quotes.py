@@ -1,10 +1,12 @@
 """Direct quotes and their speakers, on the sample article and small cases."""
 
+import re
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+import dashboard.quotes as quotes
 from dashboard.quotes import find_quotes
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "seeds" / "ukraine-energy-strikes.txt"
@@ -90,3 +92,22 @@ def test_offsets_valid_on_arbitrary_text(text):
 @given(st.text(max_size=300))
 def test_never_crashes(text):
     assert isinstance(find_quotes(text), list)
+
+
+# --- the shortcuts behind the stage's speed find exactly what plain regex searches find --------------
+_PIECES = st.sampled_from([
+    " ", " ", "  ", "\n", ",", ".", "!", "?", "…", "”", "“", "„", "\"", "«", "»", "‘", "’", "'", "-", "(", "é",
+    "Anna", "Kyiv", "Mr.", "J.", "O’Brien", "Bezpiatchuk", "Київ", "Їжак", "said", "the", "x", "a1", "_",
+])
+_PLAIN_CAP_RUN = re.compile(rf"(?<![\w'’-])(?:{quotes._NAME_TOKEN} ){{1,5}}{quotes._NAME_TOKEN}(?![\w'’-])")
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_shortcuts_match_plain_searches(text):
+    runs = [m.span() for m in _PLAIN_CAP_RUN.finditer(text)]
+    assert [m.span() for m in quotes._CAP_RUN.finditer(text)] == runs
+    if text.isascii():
+        assert [m.span() for m in quotes._ASCII_CAP_RUN.finditer(text)] == runs
+    assert quotes._marks(text) == [m.start() for m in re.finditer(r"[“”„\"«»‘’\n]", text)]
+    ends = [m.end() for m in quotes._SENTENCE_END.finditer(text)]
+    assert quotes._last_sentence_end(text) == (ends[-1] if ends else 0)
