@@ -25,8 +25,11 @@ _CUE_FEATURES = {
     "region": {"admin1", "admin2", "region"},
 }
 _REGIONAL = {"admin1", "admin2", "region", "area"}
-# "X, Y region" / "X in the Y oblast" / "X (Y region)": a place followed by its region.
-_REGION_AFTER = re.compile(r"^\s*(?:,|\(|in(?: the)?|of(?: the)?)\s*(?:the\s+)?$", re.I)
+# "X, Y region" / "X in the Y oblast" / "X (Y region)" / "the X district of the Y region": a place
+# (or a district named after it) followed by its region.
+_REGION_AFTER = re.compile(
+    r"^\s*(?:(?:district|raion|area)\s*)?(?:,|\(|in(?: the)?|of(?: the)?)\s*(?:the\s+)?$", re.I
+)
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -132,7 +135,9 @@ class Resolver:
                 # ("Alchevsk, Donetsk Oblast": Luhansk's, 90 km off) is kept: the text erred, not the name.
                 # Only towns give way: "Saipan, Guam, Alaska" is a list of areas.
                 region = self.gaz.candidates(pinned, features=["admin1"], limit=1)
-                far = region and _km((place.lat, place.lon), (region[0].lat, region[0].lon)) > 300
+                # A district lies inside its region by definition: "the Orekhovo district of the
+                # Zaporozhye region" is not a village of another region, however near.
+                far = region and (m.cue == "region" or _km((place.lat, place.lon), (region[0].lat, region[0].lon)) > 300)
                 if far and not (region[0].country == place.country and place.population >= 100_000):
                     place = region[0]  # a big city of the same country is more likely a list ("Kyiv, Lviv region")
             if m.cue == "near" and place.precision < PRECISION_NEAR:

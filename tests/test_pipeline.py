@@ -256,6 +256,8 @@ def test_a_town_unknown_in_the_region_named_after_it_falls_back_to_that_region(p
     assert places["Paris"].name == "Missouri"
     near = _surfaces(pipeline, "A helicopter was shot down in Alchevsk, Donetsk Oblast.")
     assert near["Alchevsk"].name == "Alchevsk"  # the text named the wrong oblast; the town is 90 km away
+    district = _surfaces(pipeline, "Troops were destroyed in the Orekhovo district of the Zaporozhye region")
+    assert district["Orekhovo"].admin1 == "Zaporizhzhia Oblast"  # a district lies in its region, never next door
 
 
 def test_a_city_district_named_like_a_town_is_part_of_the_city(pipeline):
