@@ -215,6 +215,8 @@ class MentionFinder:
             low = m.group().lower()
             if len(low) < 5 or not low.isalpha() or low in self.common_words or low in _CALENDAR:
                 continue  # cheap rejections before any window is built
+            if not _place_context(text, m.start(), m.end()):
+                continue  # most unknown words: decided before a window is built
             if any(x.start <= m.start() < x.end for x in mentions):
                 continue
             tokens = self._window(text, folded, m)
@@ -339,11 +341,9 @@ class MentionFinder:
         low = word.text.lower()
         if len(low) < 5 or not low.isalpha() or low in self.common_words or low in _CALENDAR:
             return None
-        prev = _previous_word(text, word.start)
-        nxt = tokens[2].text.lower() if len(tokens) > 2 else ""
-        locative = prev is not None and (prev.text.lower() in _LOCATIVE or prev.text.lower() in ("on", "over"))
-        if not (locative or nxt in _FEATURE_CUES or text[word.end : word.end + 1] == ","):
+        if not _place_context(text, word.start, word.end):
             return None
+        nxt = tokens[2].text.lower() if len(tokens) > 2 else ""
         q = fold(low)
         for v in _ukrainian_spellings(q):  # "Rubtsy", "Prishib": Russian spellings of Ukrainian names
             if v in self.war_zone_words:
@@ -530,6 +530,18 @@ def _acronym(word: str, prev: _Token | None, nxt: _Token | None, text: str, end:
     if _sentence_start(text, end - len(word)):
         return False
     return not any(t is not None and len(t.text) > 1 and t.text.isupper() for t in (prev, nxt))
+
+
+def _place_context(text: str, start: int, end: int) -> bool:
+    """Whether the word at start:end stands where a place would: after a locative ("in Popasana"),
+    before a feature word ("Popasana district") or before a comma ("Popasana, Luhansk Oblast")."""
+    if text[end : end + 1] == ",":
+        return True
+    n = _NEXT.match(text, end)
+    if n is not None and n.group(2).lower() in _FEATURE_CUES:
+        return True
+    prev = _previous_word(text, start)
+    return prev is not None and (prev.text.lower() in _LOCATIVE or prev.text.lower() in ("on", "over"))
 
 
 def _previous_word(text: str, pos: int) -> _Token | None:
