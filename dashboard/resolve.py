@@ -77,22 +77,22 @@ class Resolver:
     def resolve(self, text: str, mentions: list[Mention], home: str | None = None) -> list[ResolvedMention]:
         """One place per mention. `home`: the country of the outlet (from its web address), a
         weak vote like one unambiguous place name: a local paper's "London" is its own London."""
-        cache: dict[tuple[str, bool], tuple[list[tuple[int, bool]], dict[int, float]]] = {}
-        cands, bases = [], []
+        cache: dict[tuple[str, bool], tuple[list[tuple[int, bool]], tuple[int, list[tuple]]]] = {}
+        cands, rows = [], []
         for m in mentions:
             k = (m.key or m.surface, m.cue == "demonym")
             if k not in cache:
                 c = self.candidates(m)
-                cache[k] = (c, self.gaz.base_scores(c))
+                cache[k] = (c, self._rows(c))
             cands.append(cache[k][0])
-            bases.append(cache[k][1])
+            rows.append(cache[k][1])
         # Pass 1: context-free best guesses give the document's countries and points.
         first: dict[tuple[str, str], tuple[int, float] | None] = {}
         guesses = []
-        for m, c, base in zip(mentions, cands, bases):
+        for m, c, r in zip(mentions, cands, rows):
             k = (m.surface, m.cue)
             if k not in first:
-                first[k] = self._best(m, c, base, {}, {}, {})
+                first[k] = self._best(m, c, r, {}, {}, {})
             guesses.append(first[k])
         countries: dict[str, float] = {}
         if home:
@@ -114,12 +114,12 @@ class Resolver:
         )
         regions, as_region, pins = self._region_links(text, mentions, guesses, cands)
         out = []
-        for idx, (m, c, base) in enumerate(zip(mentions, cands, bases)):
+        for idx, (m, c, r) in enumerate(zip(mentions, cands, rows)):
             others = countries
             if votes[idx] is not None:  # a name is not evidence for its own reading
                 others = countries.copy()
                 others[votes[idx][0]] -= votes[idx][1]
-            best = self._best(m, c, base, others, points, regions.get(idx, {}))
+            best = self._best(m, c, r, others, points, regions.get(idx, {}))
             if best is None:
                 out.append(ResolvedMention(m, None, 0.0))
                 continue
@@ -182,8 +182,21 @@ class Resolver:
                 links[idx] = bonus
         return links, as_region, pins
 
-    def _best(self, m: Mention, cands, base: dict[int, float], countries: dict[str, float], points: Counter,
-              admin1_bonus: dict[str, float]):
+    def _rows(self, cands: list[tuple[int, bool]]) -> tuple[int, list[tuple]]:
+        """What scoring reads of each candidate of one name, read once per name and text: the
+        biggest population among them and (index, context-free score, country, feature, population,
+        admin1, point, whether a town) per candidate."""
+        gaz = self.gaz
+        base = gaz.base_scores(cands)
+        rows = []
+        for i, _primary in cands:
+            feature = gaz.feature(i)
+            rows.append((i, base[i], gaz.country(i), feature, gaz.population(i), gaz.admin1(i), gaz.point(i),
+                         feature in ("city", "settlement")))
+        return max((r[4] for r in rows), default=0), rows
+
+    def _best(self, m: Mention, cands, rows: tuple[int, list[tuple]], countries: dict[str, float],
+              points: Counter, admin1_bonus: dict[str, float]):
         if not cands:
             return None
         top = max(countries.values(), default=0.0) or 1.0  # the document's main countries get full credit
@@ -191,14 +204,13 @@ class Resolver:
         # A world city is not traded for a namesake fifty times smaller just because the article
         # is about that namesake's country ("Paris" in a US story is still Paris unless the text
         # ties it to Texas): the GDELT failure mode.
-        biggest = max(self.gaz.population(i) for i, _ in cands)
+        biggest, rows = rows
+        total = points.total() if points else 0
+        region_prior = self.gaz.region_prior
         best, best_score = None, -math.inf
-        for i, _primary in cands:
-            cc = self.gaz.country(i)
-            feature = self.gaz.feature(i)
-            score = base[i]
-            dwarfed = biggest >= 1_000_000 and self.gaz.population(i) * 50 < biggest
-            if not dwarfed:
+        for i, score, cc, feature, population, a1, p, town in rows:
+            dwarfed = biggest >= 1_000_000 and population * 50 < biggest
+            if not dwarfed and countries:
                 score += 4.0 * max(countries.get(cc, 0.0), 0.0) / top
             if self.country_bias and cc == self.country_bias:
                 score += 1.5
@@ -206,16 +218,14 @@ class Resolver:
                 score += 4.0 if feature in wanted else -2.0
             elif feature == "river":
                 score -= 3.0  # a bare "Dnipro" is the city; the river is "the Dnipro river"
-            a1 = self.gaz.admin1(i)
             if a1 and a1 in admin1_bonus:
                 score += admin1_bonus[a1]
-            if feature in ("city", "settlement"):
-                score += self.gaz.region_prior.get((cc, a1), 0.0)
-            if points and feature in ("city", "settlement"):
-                p = self.gaz.point(i)
-                # 200 km is 1.8 degrees of latitude: farther points are skipped before the haversine.
-                near = sum(n for q, n in points.items() if abs(p[0] - q[0]) < 1.8 and _km(p, q) < 200)
-                score += 2.0 * near / points.total()
+            if town:
+                score += region_prior.get((cc, a1), 0.0)
+                if points:
+                    # 200 km is 1.8 degrees of latitude: farther points are skipped before the haversine.
+                    near = sum(n for q, n in points.items() if abs(p[0] - q[0]) < 1.8 and _km(p, q) < 200)
+                    score += 2.0 * near / total
             if score > best_score or (score == best_score and best is not None and i < best):
                 best, best_score = i, score
         return best, best_score
