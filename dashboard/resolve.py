@@ -137,7 +137,9 @@ class Resolver:
                 region = self.gaz.candidates(pinned, features=["admin1"], limit=1)
                 # A district lies inside its region by definition: "the Orekhovo district of the
                 # Zaporozhye region" is not a village of another region, however near.
-                far = region and (m.cue == "region" or _km((place.lat, place.lon), (region[0].lat, region[0].lon)) > 300)
+                far = region and (
+                    m.cue == "region" or _km((place.lat, place.lon), (region[0].lat, region[0].lon)) > 300
+                )
                 if far and not (region[0].country == place.country and place.population >= 100_000):
                     place = region[0]  # a big city of the same country is more likely a list ("Kyiv, Lviv region")
             if m.cue == "near" and place.precision < PRECISION_NEAR:
