@@ -438,6 +438,13 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             vehicles? (?:moving|movement|driving|heading|seen|spotted|entering)
             movements? of
             troop movements?
+            troops? presence
+            howitzers?
+            self-propelled (?:guns?|howitzers?|artillery)
+            t-\d\d\w*
+            (?:bmp|btr|bmd|mt-lb)(?:-?\d\w*)?s?
+            (?:armou?red personnel carriers?|infantry fighting vehicles?|apcs|ifvs)
+            (?:military|transport|cargo|attack|combat) (?:planes?|aircraft|helicopters?)
             build-?up
             amass\w*
             massing

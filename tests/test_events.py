@@ -51,6 +51,12 @@ def types(text):
         ("Ukrainian forces repelled an attack near Avdiivka", {"ground_fighting"}),
         ("Military convoy outside Babruysk heading north", {"military_movement"}),
         ("Russian Ka-52 helicopters were spotted in Alchevsk", {"military_movement"}),
+        # Armour, guns and aircraft seen at a place are a presence even with no verb of movement.
+        ("An abandoned Russian T-72 in the centre of Volnovakha", {"military_movement"}),
+        ("Russian Msta-S howitzers in Dibrova", {"military_movement"}),
+        ("Transport planes at Gomel airport", {"military_movement"}),
+        ("Russian troop presence south of Lyman", {"military_movement"}),
+        ("The T-test and a T-shirt", set()),
         ("The foreign ministers held talks in Ankara", {"diplomacy"}),
         ("Germany will send more Patriot systems", {"aid"}),
     ],
