@@ -424,6 +424,7 @@ class MentionFinder:
             adjacent_prev
             and prev.upper
             and not prev.text.endswith(".")  # "... in Texas. Paris has grown": a sentence ended
+            and not prev.text.rpartition("-")[2].islower()  # "Russian-occupied Kherson": an adjective
             and not _sentence_start(text, prev.start)
             and prev.text.lower() not in self.common_words
             and self.flags.get(fold(prev.text)) is None

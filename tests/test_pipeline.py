@@ -281,3 +281,12 @@ def test_misspelt_two_part_war_zone_names(pipeline, text):
 def test_russian_spellings_of_villages_the_gazetteer_spells_in_ukrainian(pipeline, text, name, admin1):
     places = [p for p in _surfaces(pipeline, text).values() if p.feature != "admin1"]
     assert [(p.name, p.admin1) for p in places] == [(name, admin1)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Explosion at a prison in Russian-occupied Kherson", "Kherson"),
+    ("Shelling of Ukrainian-held Avdiivka went on", "Avdiivka"),
+])
+def test_a_hyphenated_adjective_before_a_town_is_no_given_name(pipeline, text, name):
+    # "George Washington" makes a surname, but "Russian-occupied" is no one's first name.
+    assert name in _surfaces(pipeline, text)
