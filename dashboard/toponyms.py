@@ -345,6 +345,12 @@ class MentionFinder:
             return None
         nxt = tokens[2].text.lower() if len(tokens) > 2 else ""
         q = fold(low)
+        if q in _RU_ADJECTIVES and len(tokens) > 2 and tokens[2].upper and text[word.end : tokens[2].start] == " ":
+            # "Malaya Rohan", "Bolshaya Pisarevka": a Russian adjective before a Ukrainian name
+            noun = fold(tokens[2].text.lower())
+            for k in (f"{_RU_ADJECTIVES[q]} {v}" for v in (noun, *_ukrainian_spellings(noun))):
+                if k in self.flags:
+                    return 2, tokens[2].end, self.flags[k], k
         for v in _ukrainian_spellings(q):  # "Rubtsy", "Prishib": Russian spellings of Ukrainian names
             if v in self.war_zone_words:
                 return 1, word.end, self.flags[v], v
@@ -486,6 +492,16 @@ def _cyrillic_stems(word: str) -> list[str]:
 # (Stepnoye -> Stepne, Kamenskoye -> Kamenske, Yakovlevka -> Yakovlivka, Rubtsy -> Rubtsi).
 _RU_ENDINGS = (("skoye", "ske"), ("skoe", "ske"), ("noye", "ne"), ("noe", "ne"), ("oye", "e"), ("aya", "a"),
                ("ovka", "ivka"), ("evka", "ivka"), ("iy", "yi"), ("oy", "e"), ("y", "i"))
+
+
+# Russian adjectives that open two-word Ukrainian place names, and their Ukrainian forms.
+_RU_ADJECTIVES = {
+    "malaya": "mala", "maloye": "male", "maloe": "male", "maly": "malyi", "malyy": "malyi", "malyi": "malyi",
+    "bolshaya": "velyka", "bolshoye": "velyke", "bolshoe": "velyke", "bolshoy": "velykyi",
+    "velikaya": "velyka", "velikoye": "velyke", "velikoe": "velyke", "veliky": "velykyi", "velikiy": "velykyi",
+    "novaya": "nova", "novoye": "nove", "novoe": "nove", "novy": "novyi", "novyy": "novyi",
+    "staraya": "stara", "staroye": "stare", "staroe": "stare", "stary": "staryi", "staryy": "staryi",
+}
 
 
 def _ukrainian_spellings(q: str) -> list[str]:

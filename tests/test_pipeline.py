@@ -277,6 +277,7 @@ def test_misspelt_two_part_war_zone_names(pipeline, text):
 @pytest.mark.parametrize("text, name, admin1", [
     ("Shelling of the village of Rubtsy by artillery", "Rubtsi", "Donetsk Oblast"),
     ("Two people were killed in the village of Prishib, Zaporozhye region", "Pryshyb", "Zaporizhzhia Oblast"),
+    ("Damage to residences in the village of Malaya Rohan", "Mala Rohan", "Kharkiv Oblast"),
 ])
 def test_russian_spellings_of_villages_the_gazetteer_spells_in_ukrainian(pipeline, text, name, admin1):
     places = [p for p in _surfaces(pipeline, text).values() if p.feature != "admin1"]
