@@ -77,6 +77,12 @@ def geocode_command(name: str, country: str | None, features: tuple[str, ...], l
         click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
 
 
+_JOBS = click.option(
+    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(0, 256),
+    help="Worker processes sharing one loaded gazetteer; 0 means one per core.",
+)
+
+
 def _pipeline(gazetteer_path: Path | None = None):
     """Load the extraction pipeline, or exit with the gazetteer's own explanation."""
     from .gazetteer import GazetteerError
@@ -100,11 +106,13 @@ def _open_store(path: Path):
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--reprocess", is_flag=True, help="Re-extract articles already in the store.")
+@_JOBS
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[Path, ...], reprocess: bool) -> None:
+def ingest_command(ctx: click.Context, paths: tuple[Path, ...], reprocess: bool, jobs: int) -> None:
     """Load articles (txt, md, html, json, jsonl; files or folders) into the event store."""
     from tqdm import tqdm
 
+    from .batch import Workers
     from .ingest import ingest_paths
 
     pipeline = _pipeline()
@@ -117,7 +125,9 @@ def ingest_command(ctx: click.Context, paths: tuple[Path, ...], reprocess: bool)
         bar.update(done - bar.n)
 
     try:
-        report = ingest_paths(paths, store, pipeline.process, progress=progress, reprocess=reprocess)
+        with Workers(pipeline, jobs) as workers:
+            run = workers.map if workers.jobs > 1 else None
+            report = ingest_paths(paths, store, pipeline.process, progress=progress, reprocess=reprocess, run=run)
     finally:
         bar.close()
         store.close()
@@ -130,34 +140,54 @@ def ingest_command(ctx: click.Context, paths: tuple[Path, ...], reprocess: bool)
 @cli.command("extract")
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", show_default=True)
-def extract_command(source, output) -> None:
+@_JOBS
+def extract_command(source, output, jobs: int) -> None:
     """Extract places and event sites from JSON Lines ({id, text, title?, published?, url?})."""
     import json
 
     from .articles import parse_date
-    from .pipeline import to_eval_record
+    from .batch import Failed, Workers
     from .records import Article
 
+    def write(outcomes) -> None:
+        for outcome in outcomes:
+            if isinstance(outcome, Failed):  # still one line per document, as the contract says
+                click.echo(f"error: {outcome.article_id}: extraction failed: {outcome.message}", err=True)
+                outcome = json.dumps({"id": outcome.article_id, "places": [], "events": []})
+            output.write(outcome + "\n")
+
+    def articles():
+        for n, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                text = doc["text"]
+                if not isinstance(text, str):
+                    raise TypeError("text is not a string")
+            except (ValueError, KeyError, TypeError) as exc:
+                click.echo(f"error: line {n}: {exc.__class__.__name__}: {exc}", err=True)
+                continue
+            yield Article(
+                id=str(doc.get("id", n)),
+                text=text,
+                title=str(doc.get("title") or ""),
+                url=str(doc.get("url") or ""),
+                published=parse_date(doc.get("published")),
+            )
+
     pipeline = _pipeline()
-    for n, line in enumerate(source, 1):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-            text = doc["text"]
-            if not isinstance(text, str):
-                raise TypeError("text is not a string")
-        except (ValueError, KeyError, TypeError) as exc:
-            click.echo(f"error: line {n}: {exc.__class__.__name__}: {exc}", err=True)
-            continue
-        article = Article(
-            id=str(doc.get("id", n)),
-            text=text,
-            title=str(doc.get("title") or ""),
-            url=str(doc.get("url") or ""),
-            published=parse_date(doc.get("published")),
-        )
-        output.write(json.dumps(to_eval_record(pipeline.process(article)), ensure_ascii=False) + "\n")
+    with Workers(pipeline, jobs, then=_json_line) as workers:
+        write(workers.imap(articles()))
+
+
+def _json_line(result) -> str:
+    """One `extract` output line (made in the worker process that extracted it)."""
+    import json
+
+    from .pipeline import to_eval_record
+
+    return json.dumps(to_eval_record(result), ensure_ascii=False)
 
 
 @cli.command("serve")

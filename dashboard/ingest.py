@@ -22,10 +22,12 @@ from dashboard.articles import (
     parse_text,
     safe_name,
 )
+from dashboard.batch import Failed, Outcome, process_one
 from dashboard.records import Article, ArticleResult
 from dashboard.store import Store, StoreError
 
 Process = Callable[[Article], ArticleResult]
+Run = Callable[[list[Article]], list[Outcome]]  # many articles at once, results in order (batch.Workers.map)
 Progress = Callable[[int, int, str], None]
 
 
@@ -60,15 +62,21 @@ class IngestReport:
 
 
 class _Batch:
-    """Runs articles through the pipeline into the store, filling one report."""
+    """Runs articles through the pipeline into the store, filling one report.
 
-    def __init__(self, store: Store, process: Process, reprocess: bool):
-        self.store, self.process, self.reprocess = store, process, reprocess
+    Articles wait in `pending` until `chunk` of them can go to `run` together (one at a time
+    unless a pool of workers runs them); each result is then stored in the order read."""
+
+    def __init__(self, store: Store, process: Process, reprocess: bool, run: Run | None = None, chunk: int = 64):
+        self.store, self.reprocess = store, reprocess
+        self.run: Run = run or (lambda articles: [process_one(process, a) for a in articles])
+        self.chunk = chunk if run is not None else 1
+        self.pending: list[tuple[str, Article]] = []
         self.report = IngestReport()
         self.seen: dict[str, str] = {}  # article id -> label where this batch first saw it
 
     def load(self, label: str, loader: Callable[[Warnings], list[Article]]) -> None:
-        """Run one source's loader: store its articles, or report why it could not be read."""
+        """Run one source's loader: queue its articles, or report why it could not be read."""
         warnings: Warnings = []
         try:
             articles = loader(warnings)
@@ -97,10 +105,22 @@ class _Batch:
         except Exception as exc:  # noqa: BLE001 - a store failure is reported like any other
             report.errors.append((name, f"store unavailable: {exc}"))
             return
-        try:
-            result = self.process(article)
-        except Exception as exc:  # noqa: BLE001 - the pipeline is foreign code; one article must not stop the batch
-            report.errors.append((name, f"extraction failed: {type(exc).__name__}: {exc}"))
+        self.pending.append((name, article))
+        if len(self.pending) >= self.chunk:
+            self.flush()
+
+    def flush(self) -> IngestReport:
+        """Run and store every queued article; the report is complete once this returns."""
+        pending, self.pending = self.pending, []
+        if pending:
+            for (name, article), result in zip(pending, self.run([a for _, a in pending]), strict=True):
+                self._store(name, article, result)
+        return self.report
+
+    def _store(self, name: str, article: Article, result: Outcome) -> None:
+        report = self.report
+        if isinstance(result, Failed):
+            report.errors.append((name, f"extraction failed: {result.message}"))
             return
         if not isinstance(result, ArticleResult) or result.article.id != article.id:
             report.errors.append((name, "extraction failed: the pipeline returned a result for another article"))
@@ -129,11 +149,13 @@ def ingest_paths(
     process: Process,
     progress: Progress | None = None,
     reprocess: bool = False,
+    run: Run | None = None,
 ) -> IngestReport:
     """Ingest files and folders (walked recursively). Articles already stored are skipped unless
     `reprocess`, in which case their results are recomputed and replaced when they changed.
-    `progress(done, total, name)` is called after each file."""
-    batch = _Batch(store, process, reprocess)
+    `progress(done, total, name)` is called after each file. `run`: process many articles at once
+    (a pool of workers) instead of calling `process` on each."""
+    batch = _Batch(store, process, reprocess, run)
     files = collect_files(Path(p) for p in paths)
     for done, item in enumerate(files, 1):
         if isinstance(item, ArticleError):
@@ -143,7 +165,7 @@ def ingest_paths(
         label = display_path(item)
         batch.load(label, lambda warnings, item=item: load_path(item, warnings))
         _tell(progress, done, len(files), label)
-    return batch.report
+    return batch.flush()
 
 
 def ingest_uploads(
@@ -160,11 +182,11 @@ def ingest_uploads(
         label = safe_name(name)
         batch.load(label, lambda warnings, name=name, data=data: load_bytes(name, data, warnings))
         _tell(progress, done, len(uploads), label)
-    return batch.report
+    return batch.flush()
 
 
 def ingest_text(text: str, store: Store, process: Process, title: str = "", reprocess: bool = False) -> IngestReport:
     """Ingest pasted text as one article (read like a .txt file unless `title` is given)."""
     batch = _Batch(store, process, reprocess)
     batch.load("pasted text", lambda warnings: parse_text(text, title=title, warnings=warnings))
-    return batch.report
+    return batch.flush()

@@ -63,3 +63,29 @@ def test_gazetteer_info_credits_geonames():
     res = CliRunner().invoke(cli, ["gazetteer", "info"])
     assert res.exit_code == 0
     assert "GeoNames" in res.output and "CC BY 4.0" in res.output
+
+
+def test_several_processes_give_the_same_results(tmp_path):
+    texts = ["Shelling damaged a school in Bakhmut.", "Moscow said talks in Minsk went well.",
+             "Drones hit Odesa overnight, the governor said.", "A missile struck Dnipro on Friday."] * 3
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+                   encoding="utf-8")
+    runner = CliRunner()
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        assert runner.invoke(cli, ["extract", "--jobs", jobs, str(src), "-o", str(out)]).exit_code == 0
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == len(texts)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i, t in enumerate(texts[:4]):
+        (folder / f"{i}.txt").write_text(t + "\n", encoding="utf-8")
+    stored = []
+    for jobs in ("1", "2"):
+        store = tmp_path / f"s{jobs}.sqlite"
+        res = runner.invoke(cli, ["--store", str(store), "ingest", "--jobs", jobs, str(folder)])
+        assert "4 added" in res.output, res.output
+        stored.append(sorted(Store(store).evidence().place_name))
+    assert stored[0] == stored[1] and "Bakhmut" in stored[0]
