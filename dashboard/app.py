@@ -207,7 +207,8 @@ def table_section(rows: pd.DataFrame) -> None:
     table["types"] = table["types"].map(
         lambda t: ", ".join(mapview.type_label(x) for x in mapview.split_types(t)))
     st.dataframe(table, hide_index=True, width="stretch", height=300,
-                 column_config={"url": st.column_config.LinkColumn("url", validate=r"^https?://"),
+                 column_config={"event_date": "date", "place_name": "place", "n_sources": "sources",
+                                "url": st.column_config.LinkColumn("url", validate=r"^https?://"),
                                 "sentence": st.column_config.TextColumn("sentence", width="large")})
     try:
         from dashboard.exports import to_csv_bytes, to_geojson
