@@ -438,6 +438,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             vehicles? (?:moving|movement|driving|heading|seen|spotted|entering)
             movements? of
             troop movements?
+            (?:russian|ukrainian|enemy|military|army) movements?
             troops? presence
             howitzers?
             self-propelled (?:guns?|howitzers?|artillery)

@@ -56,6 +56,7 @@ def types(text):
         ("Russian Msta-S howitzers in Dibrova", {"military_movement"}),
         ("Transport planes at Gomel airport", {"military_movement"}),
         ("Russian troop presence south of Lyman", {"military_movement"}),
+        ("Russian movement in Mariupol", {"military_movement"}),
         ("The T-test and a T-shirt", set()),
         ("The foreign ministers held talks in Ankara", {"diplomacy"}),
         ("Germany will send more Patriot systems", {"aid"}),
