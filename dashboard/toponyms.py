@@ -35,7 +35,7 @@ _CALENDAR = frozenset(
 )
 # Words that make the next capitalised word a person, not a place ("President Zelensky").
 _TITLES = frozenset(
-    "mr mrs ms dr president gen general minister premier governor mayor sen senator rep col colonel lt "
+    "mr mrs ms dr president gen general minister premier governor gov mayor sen senator rep col colonel lt "
     "sgt sergeant capt captain cmdr commander adm admiral chancellor king queen prince princess pope "
     "father bishop sheikh emir ayatollah judge justice secretary spokesman spokeswoman spokesperson "
     "correspondent lord lady sir saint st. officer chief deputy ambassador envoy prosecutor reporter "
@@ -419,9 +419,7 @@ class MentionFinder:
             adjacent_next
             and nxt.upper
             and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
-            and nxt.text.lower() not in self.common_words
-            and nxt.text.lower() not in _FEATURE_CUES
-            and nxt.text.lower() not in _NAMED_AFTER
+            and not self._noun_after_name(nxt.text, text, nxt.end)
             and self.flags.get(fold(nxt.text).strip()) is None
         ):
             people.add(word)
@@ -450,6 +448,15 @@ class MentionFinder:
             return True  # "in Split"
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
         return bool(flags & 8) and not (adjacent_next and nxt.upper)
+
+    def _noun_after_name(self, word: str, text: str, end: int) -> bool:
+        """Whether a capitalised word after a name makes the name a place in a longer name, not a
+        given name: an everyday noun ("Washington Post's", "Kerala Police"), a
+        feature word ("Kharkiv Oblast") or a title ("Oklahoma Gov. Mary Fallin")."""
+        low = _POSSESSIVE.sub("", word.lower())
+        if low in self.common_words or low in _FEATURE_CUES or low in _NAMED_AFTER:
+            return True
+        return low in _TITLES or (text[end : end + 1] == "." and low + "." in _TITLES)
 
     def _cue(self, tokens: list, j: int, text: str, flags: int) -> str:
         if flags & 2 and not flags & 1:

@@ -291,3 +291,17 @@ def test_russian_spellings_of_villages_the_gazetteer_spells_in_ukrainian(pipelin
 def test_a_hyphenated_adjective_before_a_town_is_no_given_name(pipeline, text, name):
     # "George Washington" makes a surname, but "Russian-occupied" is no one's first name.
     assert name in _surfaces(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Oklahoma Gov. Mary Fallin signed the bill on Monday.", "Oklahoma"),
+    ("As The Washington Post’s reporter wrote, the vote failed.", "Washington"),
+])
+def test_a_title_or_noun_after_a_place_makes_no_person(pipeline, text, name):
+    # "Volodymyr Zelensky" is a person; "Oklahoma Gov." and "Washington Post's" name a place first.
+    assert name in _surfaces(pipeline, text)
+
+
+def test_an_outlet_named_after_a_city_is_no_strike_site(pipeline):
+    result = pipeline.process(Article(id="x", text="The Washington Post reported that Russian missiles hit Kyiv."))
+    assert [e.place.name for e in result.events] == ["Kyiv"]
