@@ -119,10 +119,12 @@ class _Token(NamedTuple):  # a tuple: built tens of thousands of times per MB of
 
 
 # Capitalised words only: the regex engine skips everything else at C speed. The pattern opens with
-# the capital's character class (the engine's fast scan); then either a dotted abbreviation ("U.S.")
-# or a word whose first letter follows no letter or apostrophe.
+# the capital's character class (the engine's fast scan); then a dotted abbreviation ("U.S."), the
+# "St." of "St. Louis" (also "Ft.", "Mt.") before a name, or a word whose first letter follows no
+# letter or apostrophe.
 _CAPITAL = re.compile(
-    r"[A-ZÀ-ÞĀ-žА-ЯЁІЇЄҐ](?:(?<=[A-Z])(?:\.[A-Z])+\.|(?<![\w'’ʼ´ʹ].)[^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
+    r"[A-ZÀ-ÞĀ-žА-ЯЁІЇЄҐ](?:(?<=[A-Z])(?:\.[A-Z])+\.|(?<![\w'’ʼ´ʹ].)(?<=[SFM])t\.(?= [A-Z])"
+    r"|(?<![\w'’ʼ´ʹ].)[^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
 )
 _LOWER_AFTER_LOCATIVE = re.compile(
     r"\b(?:in|near|at|from|outside|of|to|into|around)\s+([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*)"

@@ -305,3 +305,9 @@ def test_a_title_or_noun_after_a_place_makes_no_person(pipeline, text, name):
 def test_an_outlet_named_after_a_city_is_no_strike_site(pipeline):
     result = pipeline.process(Article(id="x", text="The Washington Post reported that Russian missiles hit Kyiv."))
     assert [e.place.name for e in result.events] == ["Kyiv"]
+
+
+def test_saint_and_fort_abbreviations_are_part_of_the_name(pipeline):
+    places = _surfaces(pipeline, "A drone hit a depot near St. Petersburg; flights to Ft. Lauderdale stopped.")
+    assert places["St. Petersburg"].country == "RU" and places["Ft. Lauderdale"].name == "Fort Lauderdale"
+    assert _surfaces(pipeline, "It happened on Victoria St. The police came.") == {}
