@@ -308,6 +308,6 @@ def test_an_outlet_named_after_a_city_is_no_strike_site(pipeline):
 
 
 def test_saint_and_fort_abbreviations_are_part_of_the_name(pipeline):
-    places = _surfaces(pipeline, "A drone hit a depot near St. Petersburg; flights to Ft. Lauderdale stopped.")
-    assert places["St. Petersburg"].country == "RU" and places["Ft. Lauderdale"].name == "Fort Lauderdale"
+    assert _surfaces(pipeline, "A drone hit a depot near St. Petersburg.")["St. Petersburg"].country == "RU"
+    assert _surfaces(pipeline, "Flights to Ft. Lauderdale stopped.")["Ft. Lauderdale"].name == "Fort Lauderdale"
     assert _surfaces(pipeline, "It happened on Victoria St. The police came.") == {}
