@@ -311,3 +311,9 @@ def test_saint_and_fort_abbreviations_are_part_of_the_name(pipeline):
     assert _surfaces(pipeline, "A drone hit a depot near St. Petersburg.")["St. Petersburg"].country == "RU"
     assert _surfaces(pipeline, "Flights to Ft. Lauderdale stopped.")["Ft. Lauderdale"].name == "Fort Lauderdale"
     assert _surfaces(pipeline, "It happened on Victoria St. The police came.") == {}
+
+
+def test_conflict_areas_of_other_wars_are_sites(pipeline):
+    result = pipeline.process(Article(id="x", text="Airstrikes pounded Eastern Ghouta, killing 20 people."))
+    assert [(e.place.name, e.place.country) for e in result.events] == [("Eastern Ghouta", "SY")]
+    assert _surfaces(pipeline, "The DPRK fired a missile.")["DPRK"].name == "North Korea"
