@@ -659,6 +659,28 @@ def place_role(text: str, start: int, end: int) -> str:
     return _place_role(text, start, end)
 
 
+# Words of a source credited after a headline's dash ("... - Kyiv Post", "... - VGA Energodar").
+_SOURCE_WORDS = frozenset(
+    "post independent times news tv radio agency ministry administration headquarters governor mayor "
+    "council police service staff command media channel telegram pravda inform ukrinform tass ria interfax".split()
+)
+
+
+def _in_attribution(text: str, low: str, start: int, end: int) -> bool:
+    """Whether the place stands in the source credited at the end of a headline ("Missiles hit Odesa -
+    Kyiv Post", "One died in Kamianka - VGA Energodar"): a short tail after a dash, with an outlet's or
+    an office's word or initials beside the name. "... - Kyiv and Lviv" is a list, not a source."""
+    dash = max(low.rfind(" - ", 0, start), low.rfind(" – ", 0, start), low.rfind(" — ", 0, start))
+    if dash < 0:
+        return False
+    tail = text[dash + 3 :].rstrip(" .")
+    words = tail.split()
+    if len(words) > 5 or "," in tail or " and " in tail.lower():
+        return False
+    others = (text[dash + 3 : start] + " " + text[end:]).split()
+    return any(w.lower().strip(".") in _SOURCE_WORDS or (w.isupper() and 2 <= len(w) <= 5) for w in others)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _place_role(text: str, start: int, end: int) -> str:
     low, found = _sentence(text)
@@ -677,6 +699,8 @@ def _place_role(text: str, start: int, end: int) -> str:
         lead.startswith(("river", "estuary")) and _RIVER_AFTER.match(after)
     ):
         return "mentioned"
+    if _in_attribution(text, low, start, end):
+        return "speaker"
     cue = _FIRST_CUE_ENDS(back)
     first = cue.lastgroup if cue is not None else None
     if first == "compare":

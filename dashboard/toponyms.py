@@ -401,6 +401,8 @@ class MentionFinder:
         if single and word in _CALENDAR:
             return False
         prev = tokens[0] = _previous_word(text, first.start)
+        if single and _dateline(first.text, text, first.start, end):
+            return True  # "BOSTON (Reuters) -", "WASHINGTON Barack Obama...": the story's dateline
         adjacent_prev = prev is not None and text[prev.end : first.start] == " "
         if adjacent_prev and prev.text.lower().rstrip(".") in _TITLES:
             return False  # "President Kharkiv"-style: a title makes a person
@@ -431,6 +433,7 @@ class MentionFinder:
             and prev.upper
             and not prev.text.endswith(".")  # "... in Texas. Paris has grown": a sentence ended
             and not prev.text.rpartition("-")[2].islower()  # "Russian-occupied Kherson": an adjective
+            and not (prev.text.isupper() and len(prev.text) >= 3)  # "CTV Winnipeg": an outlet's initials
             and not _sentence_start(text, prev.start)
             and prev.text.lower() not in self.common_words
             and self.flags.get(fold(prev.text)) is None
@@ -453,11 +456,11 @@ class MentionFinder:
 
     def _noun_after_name(self, word: str, text: str, end: int) -> bool:
         """Whether a capitalised word after a name makes the name a place in a longer name, not a
-        given name: an everyday noun ("Washington Post's", "Kerala Police"), a
+        given name: an everyday noun ("Washington Post's", "Kerala Police"), a weekday or month, a
         feature word ("Kharkiv Oblast") or a title ("Oklahoma Gov. Mary Fallin")."""
         low = _POSSESSIVE.sub("", word.lower())
-        if low in self.common_words or low in _FEATURE_CUES or low in _NAMED_AFTER:
-            return True
+        if low in self.common_words or low in _FEATURE_CUES or low in _NAMED_AFTER or low in _CALENDAR:
+            return True  # ... or a date ("met in Moscow, Russia Thursday")
         return low in _TITLES or (text[end : end + 1] == "." and low + "." in _TITLES)
 
     def _cue(self, tokens: list, j: int, text: str, flags: int) -> str:
@@ -568,6 +571,20 @@ def _place_context(text: str, start: int, end: int) -> bool:
         return True
     prev = _previous_word(text, start)
     return prev is not None and (prev.text.lower() in _LOCATIVE or prev.text.lower() in ("on", "over"))
+
+
+def _dateline(word: str, text: str, start: int, end: int) -> bool:
+    """An all-capitals place opening a line and followed by its region, the agency or a dash:
+    "BOSTON (Reuters) -", "MANILA, Philippines -", "BERLIN —", "WASHINGTON Barack Obama..."."""
+    if len(word) < 4 or not word.isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    after = text[end : end + 3]
+    return after[:1] in (",", "(") or after[:2] in (" (", " -", " —", " –", " ,") or (
+        after[:1] == " " and after[1:2].isupper() and after[2:3].islower()  # not an all-capitals headline
+    )
 
 
 def _previous_word(text: str, pos: int) -> _Token | None:

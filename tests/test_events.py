@@ -212,6 +212,11 @@ def test_short_report_places():
          "Ukraine", "actor"),
         ("Units of the army of Russia shelled Kupiansk overnight", "Russia", "actor"),
         ("Units of the army of Russia shelled Kupiansk overnight", "Kupiansk", "site"),
+        # A source credited after a headline's dash speaks; a list after a dash is still sites.
+        ("One person died in Kamianka after an attack - VGA Energodar", "Energodar", "speaker"),
+        ("Missiles hit Odesa - Kyiv Post", "Kyiv", "speaker"),
+        ("Missiles hit Odesa - Kyiv Post", "Odesa", "site"),
+        ("Missiles hit two cities - Kyiv and Lviv", "Kyiv", "site"),
     ],
 )
 def test_role_patterns(line, name, role):

@@ -317,3 +317,17 @@ def test_conflict_areas_of_other_wars_are_sites(pipeline):
     result = pipeline.process(Article(id="x", text="Airstrikes pounded Eastern Ghouta, killing 20 people."))
     assert [(e.place.name, e.place.country) for e in result.events] == [("Eastern Ghouta", "SY")]
     assert _surfaces(pipeline, "The DPRK fired a missile.")["DPRK"].name == "North Korea"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("BOSTON (Reuters) - The owner of a restaurant chain said", "BOSTON"),
+    ("WASHINGTON Barack Obama pardoned his last turkey.", "WASHINGTON"),
+    ("Wang Yi said in Moscow, Russia Thursday.", "Russia"),
+    ("Hansen told CTV Winnipeg on Monday.", "Winnipeg"),
+])
+def test_datelines_dates_and_outlets_beside_a_place_make_no_person(pipeline, text, name):
+    assert name in _surfaces(pipeline, text)
+
+
+def test_an_all_capitals_headline_is_no_dateline(pipeline):
+    assert _surfaces(pipeline, "READING FESTIVAL CANCELLED") == {}
