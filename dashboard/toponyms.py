@@ -212,6 +212,8 @@ class MentionFinder:
                 continue
             if self._add(mentions, tokens, match, text, people):
                 done = mentions[-1].end
+                if text[done : done + 1] == "-" and done < m.end():
+                    done = self._hyphen_parts(text, folded, done + 1, m.end(), mentions)
         added = False
         for m in unknown:  # misspelt war-zone towns, in place contexts only (see _misspelt)
             low = m.group().lower()
@@ -236,6 +238,18 @@ class MentionFinder:
         first = tokens[1]
         mentions.append(Mention(first.start, end, text[first.start : end], self._cue(tokens, j, text, flags), key))
         return True
+
+    def _hyphen_parts(self, text: str, folded: str, pos: int, end: int, mentions: list[Mention]) -> int:
+        """The places after the first in a hyphenated pair ("Russia-Turkey ties", "EU-Canada deal",
+        "Turkish-Russian relations"): each capitalised part that is a name of its own. Returns end."""
+        for part in text[pos:end].split("-"):
+            k = folded[pos : pos + len(part)]
+            flags = self.flags.get(k.replace("'", ""), 0) if part[:1].isupper() else 0
+            if flags and (not flags & 4 or flags & 24):  # no everyday words ("Anglo-Saxon Chronicle")
+                cue = "demonym" if flags & 2 and not flags & 1 else ""
+                mentions.append(Mention(pos, pos + len(part), part, cue, ""))
+            pos += len(part) + 1
+        return end
 
     def _coordinated(self, text: str, folded: str) -> dict[int, tuple[int, str, str]]:
         """"the Kherson and Mykolaiv regions", "Yuzhno-Donetsk and Zaporozhye directions": a plural

@@ -331,3 +331,11 @@ def test_datelines_dates_and_outlets_beside_a_place_make_no_person(pipeline, tex
 
 def test_an_all_capitals_headline_is_no_dateline(pipeline):
     assert _surfaces(pipeline, "READING FESTIVAL CANCELLED") == {}
+
+
+def test_both_places_of_a_hyphenated_pair_are_found_and_neither_is_a_site(pipeline):
+    result = pipeline.process(Article(id="x", text="Amid the Russia-Ukraine war, missiles hit Kyiv."))
+    assert [(rm.mention.surface, rm.role) for rm in result.mentions][:2] == [("Russia", "mentioned"),
+                                                                            ("Ukraine", "mentioned")]
+    assert [e.place.name for e in result.events] == ["Kyiv"]
+    assert {"Turkish", "Russian"} <= set(_surfaces(pipeline, "Turkish-Russian relations improved."))
