@@ -207,6 +207,9 @@ class MentionFinder:
             else:
                 tokens = self._window(text, folded, m)
                 match = self._longest(tokens, text, folded)
+            if abbreviation and match and match[1] == m.end() and text[max(0, m.start() - 2) : m.start()] == ", ":
+                # "Churchill, Man.", "Hinton, Alta.": after a town, a region's abbreviation, not "Man"
+                match = (1, m.end() + 1, self.flags[w + "."], w + ".")
             if match is None:
                 unknown.append(m)
                 continue

@@ -339,3 +339,10 @@ def test_both_places_of_a_hyphenated_pair_are_found_and_neither_is_a_site(pipeli
                                                                             ("Ukraine", "mentioned")]
     assert [e.place.name for e in result.events] == ["Kyiv"]
     assert {"Turkish", "Russian"} <= set(_surfaces(pipeline, "Turkish-Russian relations improved."))
+
+
+def test_a_region_abbreviation_after_a_town_is_the_region(pipeline):
+    # "Man." and "Alta." are also towns' names (Man, Côte d'Ivoire; Alta, Norway): after "Town, " they
+    # are Manitoba and Alberta, as Canadian Press writes them.
+    assert _surfaces(pipeline, "A fire broke out in Brandon, Man. on Monday.")["Man."].name == "Manitoba"
+    assert _surfaces(pipeline, "It was found near Hinton, Alta., by a conductor.")["Alta."].name == "Alberta"
