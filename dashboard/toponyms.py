@@ -68,6 +68,16 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
 _GENERIC_REGIONS = frozenset(
     "centre center central north south east west northern southern eastern western coast".split()
 )
+# Venues named after people, events or other towns ("Gagarin Stadium", "Peremoha cinema", "Gorky
+# Park"): followed by the town they stand in, the name is the venue's, not a place of its own.
+_VENUES = frozenset(
+    "stadium arena park cinema theatre theater square university college institute school lyceum gymnasium "
+    "hospital clinic church cathedral monastery lavra mosque synagogue museum library market mall centre center "
+    "palace hotel".split()
+)
+_IN_ANOTHER_PLACE = re.compile(
+    r"(?:,| in| at| near) (?:the )?[A-ZА-ЯІЇЄҐ][\w'’\-]*+(?! (?:[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion))"
+)  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
 # Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
 _STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
 # "X district of Y": a city's district when Y (group 1) is a city, a raion when Y is a region (a
@@ -432,6 +442,8 @@ class MentionFinder:
             return False  # "the Kievsky District of Donetsk": a part of the city named after it, not a town
         if adjacent_next and nxt.upper and nxt.text.lower() in _STREETS:
             return False  # "Atlantic Avenue" is a street, not the ocean
+        if adjacent_next and nxt.text.lower() in _VENUES and _IN_ANOTHER_PLACE.match(text, nxt.end):
+            return False  # "Gagarin Stadium in Chernihiv", "Gorky Park, Kharkiv": a venue's name, in that town
         if single and word in _COMPASS and adjacent_next and nxt.upper and fold(nxt.text) in self.flags:
             return False  # "North London": the name after it is the place
         if single and _acronym(first.text, prev, nxt, text, end) and not flags & 16:

@@ -346,3 +346,15 @@ def test_a_region_abbreviation_after_a_town_is_the_region(pipeline):
     # are Manitoba and Alberta, as Canadian Press writes them.
     assert _surfaces(pipeline, "A fire broke out in Brandon, Man. on Monday.")["Man."].name == "Manitoba"
     assert _surfaces(pipeline, "It was found near Hinton, Alta., by a conductor.")["Alta."].name == "Alberta"
+
+
+@pytest.mark.parametrize("text, sites", [
+    ("Aftermath of the strike on Gagarin Stadium in Chernihiv", ["Chernihiv"]),
+    ("Shelling near Gorky park in Kharkiv", ["Kharkiv"]),
+    ("Damaged Peremoha cinema in Bakhmut", ["Bakhmut"]),
+    # ... but a venue named after its own town stays that town's
+    ("Damage to Kramatorsk College of Technology after a strike", ["Kramatorsk"]),
+    ("Artillery kept striking Russian equipment in Polohy factory, Zaporizhzhia Oblast.", ["Polohy"]),
+])
+def test_a_venue_named_after_someone_is_in_the_town_named_after_it(pipeline, text, sites):
+    assert [e.place.name for e in pipeline.process(Article(id="x", text=text)).events] == sites
