@@ -150,18 +150,22 @@ class Gazetteer:
 
         1 names a place; 2 is a demonym; 4 is also an everyday English word ("mobile", "china");
         8 names a city of 100,000 or more; 16 names a country, continent, admin1 region or a
-        reviewed (curated) area, sea or river: names that news capitalise only as places.
+        reviewed (curated) area, sea or river: names that news capitalise only as places; 32 is
+        the city's own name, not one of its alternates ("Mobile" is; "Kilo", for Kiel, is not).
         """
         city = (self._feature == "city") & (self._population >= 100_000)
         admin1 = self._feature == "admin1"
         broad_place = np.isin(self._feature, ["country", "continent"]) | (self._source == "curated")
         big = city[self._place] | (admin1[self._place] & ~self._common)  # "Western": a region, a word first
+        own = big & self._primary
         broad = broad_place[self._place]
         flags: dict[str, int] = {}
-        for k, dem, com, b, r in zip(
-            self._keys.tolist(), self._demonym.tolist(), self._common.tolist(), big.tolist(), broad.tolist()
+        for k, dem, com, b, r, o in zip(
+            self._keys.tolist(), self._demonym.tolist(), self._common.tolist(), big.tolist(), broad.tolist(),
+            own.tolist(),
         ):
-            flags[k] = flags.get(k, 0) | (2 if dem else 1) | (4 if com else 0) | (8 if b else 0) | (16 if r else 0)
+            flags[k] = flags.get(k, 0) | (2 if dem else 1) | (4 if com else 0) | (8 if b else 0) | (16 if r else 0) | (
+                32 if o else 0)
         return flags
 
     def keys_of(self, countries: Iterable[str], features: Iterable[str]) -> set[str]:

@@ -66,8 +66,9 @@ _NAMED_AFTER = frozenset(
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 # Region names that are everyday words first (admin1 names in several countries).
 _GENERIC_REGIONS = frozenset(
-    "centre center central north south east west northern southern eastern western coast".split()
-)
+    "centre center central north south east west northern southern eastern western coast "
+    "northeast northwest southeast southwest".split()
+) | {"north east", "north west", "south east", "south west"}  # "South-West", folded
 # Venues named after people, events or other towns ("Gagarin Stadium", "Peremoha cinema", "Gorky
 # Park"): followed by the town they stand in, the name is the venue's, not a place of its own.
 _VENUES = frozenset(
@@ -80,10 +81,10 @@ _IN_ANOTHER_PLACE = re.compile(
 )  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
 # Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
 _STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
-# "X district of Y": a city's district when Y (group 1) is a city, a raion when Y is a region (a
+# "X district of Y" ("X District, Y"): a city's district when Y (group 1) is a city, a raion when Y is a region (a
 # region's name, or a region word after it: group 2).
 _CITY_DISTRICT = re.compile(
-    r"\s+[Dd]istrict\s+of\s+(?:the\s+)?([A-ZА-ЯІЇЄ][\w'’\-]*)"
+    r"\s+[Dd]istrict(?:\s+of\s+(?:the\s+)?|,\s+)([A-ZА-ЯІЇЄ][\w'’\-]*)"
     r"(\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Pp]eople's|[Cc]ounty))?"
 )
 # Feature cues in the word after a name ("the Dnipro river", "the Bakhmut direction") ...
@@ -157,7 +158,8 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.flags = gazetteer.key_flags()
         for k in _GENERIC_REGIONS & self.flags.keys():
-            self.flags[k] |= 4  # "Centre", "Western": regions of Cameroon or Uganda, words first everywhere
+            # "Centre", "Western", "South-West": regions of Cameroon or Uganda, words first everywhere
+            self.flags[k] = (self.flags[k] | 4) & ~(8 | 32)
         self.common_words = gazetteer.common_words
         # Every word-prefix of a multi-word key ("sea", "sea of"): extending a span stops as soon as
         # no key can start with it, so a capitalised word costs one or two lookups.
@@ -481,7 +483,7 @@ class MentionFinder:
         if prev is not None and prev.text.lower() in _LOCATIVE:
             return True  # "in Split"
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
-        return bool(flags & 8) and not (adjacent_next and nxt.upper)
+        return bool(flags & 32) and not (adjacent_next and nxt.upper)
 
     def _noun_after_name(self, word: str, text: str, end: int) -> bool:
         """Whether a capitalised word after a name makes the name a place in a longer name, not a
@@ -633,8 +635,14 @@ def _previous_word(text: str, pos: int) -> _Token | None:
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    """Whether pos starts a sentence, headline or quotation (nothing but openers before it)."""
+    """Whether pos starts a sentence, headline or quotation (nothing but openers before it), or a
+    caption after its timestamp ("00:34 Tank firing at...", "0:00- 1:06 Russian forces...")."""
     k = pos - 1
     while k >= 0 and text[k] in " \t\"“‘'«(—–-*•":
         k -= 1
-    return k < 0 or text[k] in ".!?:\n\r…"
+    if k < 0 or text[k] in ".!?:\n\r…":
+        return True
+    return text[k].isdigit() and _TIMESTAMP.fullmatch(text, text.rfind("\n", 0, pos) + 1, pos) is not None
+
+
+_TIMESTAMP = re.compile(r"[\s(]*\d{1,2}:\d{2}(?:\s*[-–]\s*\d{1,2}:\d{2})?[\s)\-–:]*")
