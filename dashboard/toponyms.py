@@ -183,8 +183,9 @@ class MentionFinder:
             if len(parts) == 2 and all(x.isalpha() and x.isascii() for x in parts) and len(k) >= 9:
                 compound.setdefault(k[0], []).append(k)
         self.fuzzy_compound = _fuzzy_table(compound)
-        # Names that may be matched even in lower case, after a locative word.
-        self.lower_ok = {k for k in war_zone if " " not in k} | {k for k, f in self.flags.items() if f & 8}
+        # Names that may be matched even in lower case, after a locative word: war-zone towns only
+        # (field notes write "smoke over mariupol"; "damage to metro depot" is no city in Indonesia).
+        self.lower_ok = {k for k in war_zone if " " not in k}
 
     def find(self, text: str) -> list[Mention]:
         folded = fold(text)

@@ -368,3 +368,9 @@ def test_a_venue_named_after_someone_is_in_the_town_named_after_it(pipeline, tex
 ])
 def test_words_that_only_look_like_places_beside_a_site(pipeline, text, sites):
     assert [e.place.name for e in pipeline.process(Article(id="x", text=text)).events] == sites
+
+
+def test_lower_case_towns_are_war_zone_towns_only(pipeline):
+    assert [e.place.name for e in pipeline.process(Article(id="x", text="Damage to metro depot in Kharkiv")).events] \
+        == ["Kharkiv"]
+    assert "mariupol" in _surfaces(pipeline, "smoke rising in mariupol after the strike")
