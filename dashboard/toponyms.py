@@ -474,7 +474,9 @@ class MentionFinder:
             return False  # "George Washington": a surname after a given name
         if single and word in people and not flags & 24:
             return False  # "Mohamed Salah ... Salah scored": the same person again
-        common = bool(flags & 4) and single
+        # An everyday word, or its plural (the dictionary lists none): "Cars destroyed in Borodyanka" is
+        # no Kars, in Turkey.
+        common = single and bool(flags & 4 or (word[-1:] == "s" and word[:-1] in self.common_words))
         if not common or flags & 16:
             return True  # countries ("China", "Turkey") even where the word is everyday
         if _sentence_start(text, first.start):
