@@ -476,7 +476,9 @@ class MentionFinder:
             return False  # "Mohamed Salah ... Salah scored": the same person again
         # An everyday word, or its plural (the dictionary lists none): "Cars destroyed in Borodyanka" is
         # no Kars, in Turkey.
-        common = single and bool(flags & 4 or (word[-1:] == "s" and word[:-1] in self.common_words))
+        common = single and bool(
+            flags & 4 or (word[-1:] == "s" and word[:-1] in self.common_words and not flags & 8)  # not "Paris"
+        )
         if not common or flags & 16:
             return True  # countries ("China", "Turkey") even where the word is everyday
         if _sentence_start(text, first.start):
