@@ -670,7 +670,8 @@ def _in_attribution(text: str, low: str, start: int, end: int) -> bool:
     """Whether the place stands in the source credited at the end of a headline ("Missiles hit Odesa -
     Kyiv Post", "One died in Kamianka - VGA Energodar"): a short tail after a dash, with an outlet's or
     an office's word or initials beside the name. "... - Kyiv and Lviv" is a list, not a source."""
-    dash = max(low.rfind(" - ", 0, start), low.rfind(" – ", 0, start), low.rfind(" — ", 0, start))
+    lo = max(0, start - 80)  # a credit is a few words long: no need to search a long sentence back to its start
+    dash = max(low.rfind(" - ", lo, start), low.rfind(" – ", lo, start), low.rfind(" — ", lo, start))
     if dash < 0:
         return False
     tail = text[dash + 3 :].rstrip(" .")

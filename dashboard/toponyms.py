@@ -612,11 +612,8 @@ def _place_context(text: str, start: int, end: int) -> bool:
 def _dateline(word: str, text: str, start: int, end: int) -> bool:
     """An all-capitals place opening a line and followed by its region, the agency or a dash:
     "BOSTON (Reuters) -", "MANILA, Philippines -", "BERLIN —", "WASHINGTON Barack Obama..."."""
-    if len(word) < 4 or not word.isupper():
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
+    if len(word) < 4 or not word.isupper() or text[max(0, start - 20) : start].strip(" \t").rpartition("\n")[2]:
+        return False  # (only blanks between the line's start and the word)
     after = text[end : end + 3]
     return after[:1] in (",", "(") or after[:2] in (" (", " -", " —", " –", " ,") or (
         after[:1] == " " and after[1:2].isupper() and after[2:3].islower()  # not an all-capitals headline
@@ -647,7 +644,12 @@ def _sentence_start(text: str, pos: int) -> bool:
         k -= 1
     if k < 0 or text[k] in ".!?:\n\r…":
         return True
-    return text[k].isdigit() and _TIMESTAMP.fullmatch(text, text.rfind("\n", 0, pos) + 1, pos) is not None
+    if not text[k].isdigit():
+        return False
+    line_start = text.rfind("\n", max(0, pos - 24), pos) + 1  # a timestamp is short: look back a little
+    if line_start == 0 and pos > 24:
+        return False
+    return _TIMESTAMP.fullmatch(text, line_start, pos) is not None
 
 
 _TIMESTAMP = re.compile(r"[\s(]*\d{1,2}:\d{2}(?:\s*[-–]\s*\d{1,2}:\d{2})?[\s)\-–:]*")
