@@ -15,6 +15,7 @@ from .events import classify_sentence, place_modality, place_role, place_types
 from .gazetteer import Gazetteer
 from .quotes import find_quotes
 from .records import (
+    EVENT_TYPES,
     Article,
     ArticleResult,
     Event,
@@ -79,7 +80,7 @@ class Pipeline:
                     unassigned.append(rm)
             if not found:
                 found = _sole_place(unassigned, signals)
-            found = _drop_locators(found)
+            found = _one_per_place(_drop_locators(found))
             if not found:
                 continue
             date = resolve_event_date(sentence.text, article.published)
@@ -189,6 +190,20 @@ def _drop_locators(found):
             continue
         keep.append(item)
     return keep
+
+
+def _one_per_place(found):
+    """One event per place and modality in a sentence, with the types of all its mentions: "PARIS, Mo."
+    and "Dublin [Gomel Region]" name one place twice (the town falls back to its region)."""
+    out: dict[tuple[str, str], tuple] = {}
+    for rm, types, modality in found:
+        key = (rm.place.id, modality)
+        if key in out:
+            merged = set(out[key][1]) | set(types)
+            out[key] = (out[key][0], tuple(t for t in EVENT_TYPES if t in merged), modality)
+        else:
+            out[key] = (rm, types, modality)
+    return list(out.values()) if len(out) < len(found) else found
 
 
 def _quotes_for(text, idx, sentences, by_sentence, quotes) -> tuple[Quote, ...]:

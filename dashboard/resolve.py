@@ -28,7 +28,7 @@ _REGIONAL = {"admin1", "admin2", "region", "area"}
 # "X, Y region" / "X in the Y oblast" / "X (Y region)" / "the X district of the Y region": a place
 # (or a district named after it) followed by its region.
 _REGION_AFTER = re.compile(
-    r"^\s*(?:(?:district|raion|area)\s*)?(?:,|\(|in(?: the)?|of(?: the)?)\s*(?:the\s+)?$", re.I
+    r"^\s*(?:(?:district|raion|area)\s*)?(?:,|\(|\[|in(?: the)?|of(?: the)?)\s*(?:the\s+)?$", re.I
 )
 
 

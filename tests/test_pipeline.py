@@ -375,3 +375,14 @@ def test_lower_case_towns_are_war_zone_towns_only(pipeline):
     assert [e.place.name for e in pipeline.process(Article(id="x", text="Damage to metro depot in Kharkiv")).events] \
         == ["Kharkiv"]
     assert "mariupol" in _surfaces(pipeline, "smoke rising in mariupol after the strike")
+
+
+def test_one_event_per_place_when_a_town_falls_back_to_its_named_region(pipeline):
+    text = "Imagery shows a new military camp near the town of Dublin [Gomel Region] Belarus."
+    events = pipeline.process(Article(id="x", text=text)).events
+    assert [(e.place.name, e.place.country) for e in events] == [("Gomel Region", "BY")]
+
+
+def test_a_common_word_after_of_is_no_place(pipeline):
+    text = "Damage to Palace of Culture in Yasynuvata, Donetsk"
+    assert [e.place.name for e in pipeline.process(Article(id="x", text=text)).events] == ["Yasynuvata"]
