@@ -485,6 +485,8 @@ class MentionFinder:
             return False  # "Reading the report..." / "Split between..."
         if adjacent_prev and prev.upper and not _sentence_start(text, prev.start):
             return False  # "the Convention Centre": the last word of a longer name
+        if adjacent_next and nxt.upper and nxt.text.lower() not in _FEATURE_CUES:
+            return False  # "near Sigma Software": an everyday word opening a longer name
         if prev is not None and prev.text.lower() in _LOCATIVE and prev.text.lower() != "of":
             return True  # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey)
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").

@@ -366,6 +366,7 @@ def test_a_venue_named_after_someone_is_in_the_town_named_after_it(pipeline, tex
     ("Russian Kilo class submarine leaving Sevastopol", ["Sevastopol"]),  # "Kilo" is only an alias of Kiel
     ("A cruise missile over Odesa before impact, flying South-West", ["Odesa"]),  # a compass word
     ("Cars destroyed in Borodyanka", ["Borodianka"]),  # an everyday word's plural opening a sentence
+    ("Shelling in Kharkiv near Sigma Software", ["Kharkiv"]),  # an everyday word opening a company's name
 ])
 def test_words_that_only_look_like_places_beside_a_site(pipeline, text, sites):
     assert [e.place.name for e in pipeline.process(Article(id="x", text=text)).events] == sites
