@@ -86,6 +86,13 @@ def _missing(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
+def _speaker(quote: dict) -> str:
+    """"Shamanov, military spokesman"; the role only where the speaker's words do not already say it
+    ("Its mayor", not "Its mayor, mayor")."""
+    speaker, role = str(quote.get("speaker") or ""), str(quote.get("role") or "")
+    return f"{speaker}, {role}" if role and role.lower() not in speaker.lower() else speaker
+
+
 def parse_quotes(raw) -> list[dict]:
     """The quotes column is a JSON list of {text, speaker, role}; tolerate junk by showing nothing."""
     if _missing(raw) or not raw:
@@ -141,8 +148,7 @@ def evidence_html(row) -> str:
     meta.append(f"corroborated by {n} source{'s' if n != 1 else ''}" if n > 1 else "single source")
     quotes = "".join(
         f'<div class="quote">“{esc(q.get("text"))}”'
-        + (f' <span class="who">— {esc(q.get("speaker"))}'
-           + (f", {esc(q.get('role'))}" if q.get("role") else "") + "</span>" if q.get("speaker") else "")
+        + (f' <span class="who">— {esc(_speaker(q))}</span>' if q.get("speaker") else "")
         + "</div>"
         for q in parse_quotes(row.get("quotes")))
     return (f'<div class="ev" style="border-left-color:{colour}">'

@@ -145,3 +145,11 @@ def test_panel_falls_back_when_offsets_do_not_match_the_sentence():
     row = sample_evidence().iloc[3].copy()
     row["mention_start"] = row["mention_start"] + 500
     assert panel.highlighted_sentence(row).startswith("<mark>Kharkiv</mark>")
+
+
+def test_a_quote_names_its_speaker_once():
+    df = sample_evidence().head(1).copy()
+    df["quotes"] = json.dumps([{"text": "colossal.", "speaker": "Its mayor", "role": "mayor"},
+                               {"text": "We hold.", "speaker": "Mykhailo Shamanov", "role": "military spokesman"}])
+    html = panel.place_panel_html(df)
+    assert "— Its mayor</span>" in html and "— Mykhailo Shamanov, military spokesman</span>" in html
