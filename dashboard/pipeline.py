@@ -85,6 +85,8 @@ class Pipeline:
                 continue
             date = resolve_event_date(sentence.text, article.published)
             context = _quotes_for(text, idx, sentences, by_sentence, quotes)
+            if len({rm.place.id for rm, _, _ in found}) == 1:
+                context = _its_speakers(context, sentence.end, found[0][0].place.name)
             for rm, types, modality in found:
                 events.append(
                     Event(
@@ -190,6 +192,16 @@ def _drop_locators(found):
             continue
         keep.append(item)
     return keep
+
+
+def _its_speakers(quotes: tuple[Quote, ...], after: int, place: str) -> tuple[Quote, ...]:
+    """"Kharkiv has run out of electricity. Its mayor said ...": in the sentences after the one naming
+    the place (and only it), "its mayor" is that place's mayor, and the panel should say so."""
+    return tuple(
+        replace(q, speaker=f"{place}'s {q.speaker[4:]}")
+        if q.start >= after and q.speaker[:4].lower() == "its " and len(q.speaker) > 4 else q
+        for q in quotes
+    )
 
 
 def _one_per_place(found):

@@ -387,3 +387,8 @@ def test_one_event_per_place_when_a_town_falls_back_to_its_named_region(pipeline
 def test_a_common_word_after_of_is_no_place(pipeline):
     text = "Damage to Palace of Culture in Yasynuvata, Donetsk"
     assert [e.place.name for e in pipeline.process(Article(id="x", text=text)).events] == ["Yasynuvata"]
+
+
+def test_its_mayor_is_the_mayor_of_the_place_just_named(result):
+    kharkiv = [q for e in result.events if e.place.name == "Kharkiv" for q in e.quotes if "colossal" in q.text]
+    assert kharkiv and all(q.speaker == "Kharkiv's mayor" for q in kharkiv)
