@@ -65,6 +65,7 @@ class Gazetteer:
         self._demonym = names["demonym"]
         self._common = names["common"]
         self.common_words: frozenset[str] = frozenset()
+        self.given_names: frozenset[str] = frozenset()
         # Regions where strikes are reported most: a small prior for a town of an ambiguous name.
         self.region_prior: dict[tuple[str, str], float] = {}
         self._by_id = {pid: i for i, pid in enumerate(self._id)}
@@ -109,6 +110,9 @@ class Gazetteer:
         words = directory / "common_words.txt"
         if words.exists():
             gaz.common_words = frozenset(words.read_text(encoding="utf-8").split())
+        given = directory / "given_names.txt"
+        if given.exists():
+            gaz.given_names = frozenset(given.read_text(encoding="utf-8").split())
         gaz.region_prior = _region_prior(directory / "curated" / "conflict_regions.csv")
         return gaz
 

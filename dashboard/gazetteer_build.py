@@ -48,7 +48,10 @@ _STRIP_REGION = re.compile(
 )
 
 # Curated files that are tables about other records, not records of their own.
-_TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv", "conflict_regions.csv", "admin1_points.csv")
+_TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv", "conflict_regions.csv", "admin1_points.csv",
+           "given_names.csv")
+# Share of the US population whose given name is among those kept (the census lists are by frequency).
+GIVEN_NAME_COVERAGE = 90.0
 
 GEONAMES_CREDIT = (
     "Contains GeoNames data (https://www.geonames.org/), licensed under CC BY 4.0, "
@@ -587,10 +590,36 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
         },
         "countryinfo": {"version": version("countryinfo"), "licence": "MIT; country centre points, demonyms"},
         "english-words + wordfreq": {"licence": "MIT / Apache-2.0 (CC BY-SA data)", "use": "common-word flag"},
+        "names": {
+            "version": version("names"),
+            "licence": "MIT code; US Census Bureau 1990 name frequencies (public domain)",
+            "use": "given names, with geodata/curated/given_names.csv",
+        },
     }
     meta = b.write(out_dir, sources, is_common)
     # Everyday English words, for telling a surname or a title from a place name at run time.
     words = sorted(w for w in dictionary if w.isalpha() and w.islower() and zipf_frequency(w, "en") >= 2.5)
     (out_dir / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    (out_dir / "given_names.txt").write_text("\n".join(given_names(curated_dir)) + "\n", encoding="utf-8")
     return meta
+
+
+def given_names(curated_dir: Path) -> list[str]:
+    """Common given names, lower case: the US census lists down to GIVEN_NAME_COVERAGE of people, and
+    the curated Ukrainian and Russian ones. Before a surname they make a person, not a town ("Taras
+    Shevchenko Park" is in Kyiv, not in Kazakhstan's Taraz and Aktau)."""
+    import names  # noqa: PLC0415 - a build-only dependency
+
+    out: set[str] = set()
+    folder = Path(names.__file__).parent
+    for fname in ("dist.male.first", "dist.female.first"):
+        for line in (folder / fname).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) == 4 and float(parts[2]) <= GIVEN_NAME_COVERAGE:
+                out.add(parts[0].lower())
+    table = curated_dir / "given_names.csv"
+    if table.exists():
+        with open(table, encoding="utf-8", newline="") as f:
+            out |= {r["name"].strip().lower() for r in csv.DictReader(f) if r["name"].strip()}
+    return sorted(out)
 

@@ -161,6 +161,7 @@ class MentionFinder:
             # "Centre", "Western", "South-West": regions of Cameroon or Uganda, words first everywhere
             self.flags[k] = (self.flags[k] | 4) & ~(8 | 32)
         self.common_words = gazetteer.common_words
+        self.given_names = gazetteer.given_names
         # Every word-prefix of a multi-word key ("sea", "sea of"): extending a span stops as soon as
         # no key can start with it, so a capitalised word costs one or two lookups.
         self.prefixes: set[str] = set()
@@ -456,7 +457,7 @@ class MentionFinder:
             and nxt.upper
             and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
             and not self._noun_after_name(nxt.text, text, nxt.end)
-            and self.flags.get(fold(nxt.text).strip()) is None
+            and (self.flags.get(fold(nxt.text).strip()) is None or self._given_name(word, flags))
         ):
             people.add(word)
             return False  # "Volodymyr Zelensky": a given name before a surname
@@ -466,9 +467,9 @@ class MentionFinder:
             and not prev.text.endswith(".")  # "... in Texas. Paris has grown": a sentence ended
             and not prev.text.rpartition("-")[2].islower()  # "Russian-occupied Kherson": an adjective
             and not (prev.text.isupper() and len(prev.text) >= 3)  # "CTV Winnipeg": an outlet's initials
-            and not _sentence_start(text, prev.start)
+            and (not _sentence_start(text, prev.start) or prev.text.lower() in self.given_names)
             and prev.text.lower() not in self.common_words
-            and self.flags.get(fold(prev.text)) is None
+            and (self.flags.get(fold(prev.text)) is None or self._given_name(prev.text.lower(), 0))
         ):
             people.add(word)
             return False  # "George Washington": a surname after a given name
@@ -491,6 +492,12 @@ class MentionFinder:
             return True  # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey)
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
         return bool(flags & 32) and not (adjacent_next and nxt.upper)
+
+    def _given_name(self, word: str, flags: int) -> bool:
+        """A common given name that is also a town's ("Kobe Bryant", "Taras Shevchenko", "Charlotte
+        Smith"): before a surname it is the person's. Countries and regions keep their reading
+        ("Georgia", "Jordan")."""
+        return word in self.given_names and not flags & 16
 
     def _noun_after_name(self, word: str, text: str, end: int) -> bool:
         """Whether a capitalised word after a name makes the name a place in a longer name, not a

@@ -392,3 +392,12 @@ def test_a_common_word_after_of_is_no_place(pipeline):
 def test_its_mayor_is_the_mayor_of_the_place_just_named(result):
     kharkiv = [q for e in result.events if e.place.name == "Kharkiv" for q in e.quotes if "colossal" in q.text]
     assert kharkiv and all(q.speaker == "Kharkiv's mayor" for q in kharkiv)
+
+
+@pytest.mark.parametrize("text, sites", [
+    ("Crater near playground in Taras Shevchenko Park after missile strike in Kyiv", ["Kyiv"]),
+    ("Ivan Franko street in Lviv was hit by a drone", ["Lviv"]),
+])
+def test_people_named_in_a_place_are_no_places(pipeline, text, sites):
+    # Taras (Taraz), Shevchenko (Aktau's old name), Franko: towns' names, but here a poet's and a writer's.
+    assert [e.place.name for e in pipeline.process(Article(id="x", text=text)).events] == sites
