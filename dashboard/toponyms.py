@@ -475,6 +475,14 @@ class MentionFinder:
             return False  # "George Washington": a surname after a given name
         if single and word in people and not flags & 24:
             return False  # "Mohamed Salah ... Salah scored": the same person again
+        if (
+            single
+            and not flags & 24
+            and not (prev is not None and prev.text.lower() in _LOCATIVE)  # "soldiers in Bakhmut said"
+            and _SPEECH_AROUND(text, first.start, end)
+        ):
+            people.add(word)
+            return False  # "Noma said", "said Chen": a small town does not speak; a person does
         # An everyday word, or its plural (the dictionary lists none): "Cars destroyed in Borodyanka" is
         # no Kars, in Turkey.
         common = single and bool(
@@ -604,6 +612,15 @@ def _acronym(word: str, prev: _Token | None, nxt: _Token | None, text: str, end:
     if _sentence_start(text, end - len(word)):
         return False
     return not any(t is not None and len(t.text) > 1 and t.text.isupper() for t in (prev, nxt))
+
+
+_SAID_AFTER = re.compile(r"[’']?s? (?:said|says|told|added|explained|wrote|tweeted|recalled|admitted)\b")
+_SAID_BEFORE = re.compile(r"(?:said|says|told|added|explained|wrote|tweeted)\s*$")
+
+
+def _SPEECH_AROUND(text: str, start: int, end: int) -> bool:  # noqa: N802 - reads like the patterns it joins
+    """Whether the word at start:end speaks: "Noma said", "," said Chen"."""
+    return _SAID_AFTER.match(text, end) is not None or _SAID_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _place_context(text: str, start: int, end: int) -> bool:

@@ -401,3 +401,9 @@ def test_its_mayor_is_the_mayor_of_the_place_just_named(result):
 def test_people_named_in_a_place_are_no_places(pipeline, text, sites):
     # Taras (Taraz), Shevchenko (Aktau's old name), Franko: towns' names, but here a poet's and a writer's.
     assert [e.place.name for e in pipeline.process(Article(id="x", text=text)).events] == sites
+
+
+def test_a_small_town_does_not_speak_but_the_people_in_it_do(pipeline):
+    assert _surfaces(pipeline, "Noma said she had been bathing her child.") == {}
+    assert "Bakhmut" in _surfaces(pipeline, "Soldiers in Bakhmut said the fighting was intense.")
+    assert "Kyiv" in _surfaces(pipeline, "Kyiv said the strike hit a school.")  # a capital speaks for its state
