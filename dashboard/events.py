@@ -27,6 +27,7 @@ import ahocorasick
 
 from dashboard.lexicon import EVENT_RULES, MOD, NUM, NUM_WORDS, RULES
 from dashboard.records import EVENT_TYPES, TYPE_GROUPS
+from dashboard.textscan import matches_at, offsets
 
 _QUESTION = re.compile(r"\?\s*[\"'”’»]?\s*$")
 
@@ -774,27 +775,10 @@ _BREAK_STARTS_NON_ASCII = ("–", "—")
 def _breaks(text: str) -> tuple[int, ...]:
     """Start offsets of the matches of _SEGMENT_BREAK.finditer(text), found faster: a regex search tries
     every position of the sentence, while str.find skips to the few where a break can start."""
-    candidates = []
-    for lit in _BREAK_STARTS if text.isascii() else _BREAK_STARTS + _BREAK_STARTS_NON_ASCII:
-        i = text.find(lit)
-        while i >= 0:
-            candidates.append(i)
-            i = text.find(lit, i + 1)
-    i = text.find("-", 1)
-    while i >= 0:
-        candidates.append(i - 1)  # "\s-\s"
-        i = text.find("-", i + 1)
+    candidates = offsets(text, _BREAK_STARTS if text.isascii() else _BREAK_STARTS + _BREAK_STARTS_NON_ASCII)
+    candidates += [i - 1 for i in offsets(text, "-", 1)]  # "\s-\s"
     candidates.sort()
-    out = []
-    end = 0
-    match = _SEGMENT_BREAK.match
-    for at in candidates:
-        if at >= end:  # else inside the previous break
-            m = match(text, at)
-            if m is not None:
-                out.append(at)
-                end = m.end()
-    return tuple(out)
+    return tuple(m.start() for m in matches_at(_SEGMENT_BREAK, text, candidates))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

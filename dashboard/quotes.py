@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dashboard.records import Quote
+from dashboard.textscan import matches_at, offsets
 
 # Opening mark -> closing marks it accepts.
 _CLOSERS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’", "”": "”"}
@@ -105,14 +106,7 @@ class _Person(NamedTuple):
 def _marks(text: str) -> list[int]:
     """Offsets of the quotation marks and line breaks in `text`, in order (str.find skips to each at C speed;
     in ASCII text only '"' can be a quotation mark)."""
-    out: list[int] = []
-    for mark in '"\n' if text.isascii() else _QUOTE_CHARS:
-        i = text.find(mark)
-        while i >= 0:
-            out.append(i)
-            i = text.find(mark, i + 1)
-    out.sort()
-    return out
+    return offsets(text, '"\n' if text.isascii() else _QUOTE_CHARS)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -402,21 +396,8 @@ def _paragraph_speaker(text: str, starts: list[int], para: int, people_of: _Peop
 def _last_sentence_end(text: str) -> int:
     """Where the last match of _SENTENCE_END.finditer(text) ends (0 if none), matching only where one can
     start, each found with str.find (a regex search would try every position of the text)."""
-    starts = []
-    for mark in ".!?…\n":
-        i = text.find(mark)
-        while i >= 0:
-            starts.append(i)
-            i = text.find(mark, i + 1)
-    starts.sort()
-    end = 0
-    match = _SENTENCE_END.match
-    for at in starts:
-        if at >= end:  # else inside the previous match
-            m = match(text, at)
-            if m is not None:
-                end = m.end()
-    return end
+    found = matches_at(_SENTENCE_END, text, offsets(text, ".!?…\n"))
+    return found[-1].end() if found else 0
 
 
 def _attribute(text: str, open_pos: int, close_end: int, people_of: _People) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from dashboard.records import Sentence
+from dashboard.textscan import matches_at, offsets
 
 # Abbreviations whose full stop never ends a sentence (compared lower-cased, without the final dot).
 
@@ -70,31 +71,10 @@ def _is_boundary(text: str, dot_start: int, term: str, after: int) -> bool:
     return not (len(word) == 1 and word.isalpha())  # initials: "J. Smith"
 
 
-def _positions(text: str, chars: str) -> list[int]:
-    """Offsets of every occurrence of each of `chars` in `text`, in order."""
-    out: list[int] = []
-    for c in chars:
-        i = text.find(c)
-        while i >= 0:
-            out.append(i)
-            i = text.find(c, i + 1)
-    out.sort()
-    return out
-
-
 def _terminators(text: str) -> list[re.Match[str]]:
     """The matches of _TERMINATOR.finditer(text), found faster: a regex search tests every character of the
     article, while str.find skips to the characters a terminator can start with at C speed."""
-    out: list[re.Match[str]] = []
-    match = _TERMINATOR.match
-    end = 0
-    for i in _positions(text, ".!?" if text.isascii() else ".!?…"):
-        if i >= end:  # else inside the previous terminator run
-            m = match(text, i)
-            if m is not None:
-                out.append(m)
-                end = m.end()
-    return out
+    return matches_at(_TERMINATOR, text, offsets(text, ".!?" if text.isascii() else ".!?…"))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -103,7 +83,7 @@ def split_sentences(text: str) -> list[Sentence]:
     if not text:
         return sentences
     cuts = [m.end() for m in _terminators(text) if _is_boundary(text, m.start(), m.group(), m.end())]
-    cuts.extend(_positions(text, "\n"))
+    cuts.extend(offsets(text, "\n"))
     cuts.append(len(text))
     cuts.sort()
     pos = 0
