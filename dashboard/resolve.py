@@ -89,10 +89,10 @@ class Resolver:
         # Pass 1: context-free best guesses give the document's countries and points.
         first: dict[tuple[str, str], tuple[int, float] | None] = {}
         guesses = []
-        for m, c, r in zip(mentions, cands, rows):
+        for m, r in zip(mentions, rows):
             k = (m.surface, m.cue)
             if k not in first:
-                first[k] = self._best(m, c, r, {}, {}, {})
+                first[k] = self._best(m, r, {}, {}, {})
             guesses.append(first[k])
         countries: dict[str, float] = {}
         if home:
@@ -114,12 +114,12 @@ class Resolver:
         )
         regions, as_region, pins = self._region_links(text, mentions, guesses, cands)
         out = []
-        for idx, (m, c, r) in enumerate(zip(mentions, cands, rows)):
+        for idx, (m, r) in enumerate(zip(mentions, rows)):
             others = countries
             if votes[idx] is not None:  # a name is not evidence for its own reading
                 others = countries.copy()
                 others[votes[idx][0]] -= votes[idx][1]
-            best = self._best(m, c, r, others, points, regions.get(idx, {}))
+            best = self._best(m, r, others, points, regions.get(idx, {}))
             if best is None:
                 out.append(ResolvedMention(m, None, 0.0))
                 continue
@@ -197,16 +197,16 @@ class Resolver:
                          feature in ("city", "settlement")))
         return max((r[4] for r in rows), default=0), rows
 
-    def _best(self, m: Mention, cands, rows: tuple[int, list[tuple]], countries: dict[str, float],
-              points: Counter, admin1_bonus: dict[str, float]):
-        if not cands:
+    def _best(self, m: Mention, rows: tuple[int, list[tuple]], countries: dict[str, float], points: Counter,
+              admin1_bonus: dict[str, float]):
+        biggest, rows = rows
+        if not rows:
             return None
         top = max(countries.values(), default=0.0) or 1.0  # the document's main countries get full credit
         wanted = _CUE_FEATURES.get(m.cue)
         # A world city is not traded for a namesake fifty times smaller just because the article
         # is about that namesake's country ("Paris" in a US story is still Paris unless the text
         # ties it to Texas): the GDELT failure mode.
-        biggest, rows = rows
         total = points.total() if points else 0
         region_prior = self.gaz.region_prior
         best, best_score = None, -math.inf
