@@ -369,13 +369,10 @@ class MentionFinder:
 
     def _misspelt(self, tokens: list, text: str) -> tuple[int, int, int, str] | None:
         """A one-word name the gazetteer lacks, in a place context ("in Popasana", "Popsana, Luhansk
-        Oblast"), matched to a war-zone town of nearly the same spelling."""
+        Oblast"), matched to a war-zone town of nearly the same spelling. find() has already kept only
+        such words: five letters or more, no everyday word, in a place context."""
         word = tokens[1]
         low = word.text.lower()
-        if len(low) < 5 or not low.isalpha() or low in self.common_words or low in _CALENDAR:
-            return None
-        if not _place_context(text, word.start, word.end):
-            return None
         nxt = tokens[2].text.lower() if len(tokens) > 2 else ""
         q = fold(low)
         if q in _RU_ADJECTIVES and len(tokens) > 2 and tokens[2].upper and text[word.end : tokens[2].start] == " ":
@@ -479,7 +476,7 @@ class MentionFinder:
             single
             and not flags & 24
             and not (prev is not None and prev.text.lower() in _LOCATIVE)  # "soldiers in Bakhmut said"
-            and _SPEECH_AROUND(text, first.start, end)
+            and _speaks(text, first.start, end)
         ):
             people.add(word)
             return False  # "Noma said", "said Chen": a small town does not speak; a person does
@@ -618,7 +615,7 @@ _SAID_AFTER = re.compile(r"[’']?s? (?:said|says|told|added|explained|wrote|twe
 _SAID_BEFORE = re.compile(r"(?:said|says|told|added|explained|wrote|tweeted)\s*$")
 
 
-def _SPEECH_AROUND(text: str, start: int, end: int) -> bool:  # noqa: N802 - reads like the patterns it joins
+def _speaks(text: str, start: int, end: int) -> bool:
     """Whether the word at start:end speaks: "Noma said", "," said Chen"."""
     return _SAID_AFTER.match(text, end) is not None or _SAID_BEFORE.search(text, max(0, start - 12), start) is not None
 
