@@ -165,8 +165,7 @@ class Gazetteer:
         broad = broad_place[self._place]
         flags: dict[str, int] = {}
         for k, dem, com, b, r, o in zip(
-            self._keys.tolist(), self._demonym.tolist(), self._common.tolist(), big.tolist(), broad.tolist(),
-            own.tolist(),
+            self._keys_l, self._demonym_l, self._common.tolist(), big.tolist(), broad.tolist(), own.tolist(),
         ):
             flags[k] = flags.get(k, 0) | (2 if dem else 1) | (4 if com else 0) | (8 if b else 0) | (16 if r else 0) | (
                 32 if o else 0)
