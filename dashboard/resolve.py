@@ -25,6 +25,7 @@ _CUE_FEATURES = {
     "region": {"admin1", "admin2", "region"},
 }
 _REGIONAL = {"admin1", "admin2", "region", "area"}
+_LOCAL = frozenset(("city", "settlement", "admin2"))  # placed by the places named around them
 # "X, Y region" / "X in the Y oblast" / "X (Y region)" / "the X district of the Y region": a place
 # (or a district named after it) followed by its region.
 _REGION_AFTER = re.compile(
@@ -107,11 +108,12 @@ class Resolver:
             countries[vote[0]] = countries.get(vote[0], 0.0) + vote[1]
             votes.append(vote)
         # Distinct confidently placed points, weighted by how often they are named.
-        points = Counter(
+        own_points = [
             self.gaz.point(g[0])
+            if g is not None and self.gaz.feature(g[0]) not in ("country", "continent") and len(c) <= 2 else None
             for c, g in zip(cands, guesses)
-            if g is not None and self.gaz.feature(g[0]) not in ("country", "continent") and len(c) <= 2
-        )
+        ]
+        points = Counter(p for p in own_points if p is not None)
         regions, as_region, pins = self._region_links(text, mentions, guesses, cands)
         out = []
         for idx, (m, r) in enumerate(zip(mentions, rows)):
@@ -119,7 +121,13 @@ class Resolver:
             if votes[idx] is not None:  # a name is not evidence for its own reading
                 others = countries.copy()
                 others[votes[idx][0]] -= votes[idx][1]
-            best = self._best(m, r, others, points, regions.get(idx, {}))
+            near = points
+            if own_points[idx] is not None:  # nor is its own first guess a neighbour of it
+                near = points.copy()
+                near[own_points[idx]] -= 1
+                if not near[own_points[idx]]:
+                    del near[own_points[idx]]
+            best = self._best(m, r, others, near, regions.get(idx, {}))
             if best is None:
                 out.append(ResolvedMention(m, None, 0.0))
                 continue
@@ -134,7 +142,10 @@ class Resolver:
                 # region precision, rather than a namesake far away. A town just over the border
                 # ("Alchevsk, Donetsk Oblast": Luhansk's, 90 km off) is kept: the text erred, not the name.
                 # Only towns give way: "Saipan, Guam, Alaska" is a list of areas.
-                region = self.gaz.candidates(pinned, features=["admin1"], limit=1)
+                # The county that pins it, when one does ("Rockingham, Northamptonshire"), else its region.
+                county = guesses[idx + 1][0] if self.gaz.feature(guesses[idx + 1][0]) == "admin2" else None
+                region = [self.gaz.place(county)] if county is not None else self.gaz.candidates(
+                    pinned, features=["admin1"], limit=1)
                 # A district lies inside its region by definition: "the Orekhovo district of the
                 # Zaporozhye region" is not a village of another region, however near.
                 far = region and (
@@ -154,10 +165,12 @@ class Resolver:
         links: dict[int, dict[str, float]] = {}
         as_region: dict[int, str] = {}
         pins: dict[int, str] = {}
+        # A guessed county names its state only when its name is unambiguous: the first guess among
+        # seventeen Monroe Counties would otherwise vote for its own state.
         regional = {
             idx: self.gaz.admin1(g[0]) or self.gaz.place(g[0]).name
             for idx, g in enumerate(guesses)
-            if g is not None and self.gaz.feature(g[0]) in _REGIONAL
+            if g is not None and (f := self.gaz.feature(g[0])) in _REGIONAL and (f != "admin2" or len(cands[idx]) == 1)
         }
         # "Pavlivka, Donetsk": a city named like its region, after a comma, stands for the region
         # when the name before it has a namesake in that region.
@@ -187,14 +200,14 @@ class Resolver:
     def _rows(self, cands: list[tuple[int, bool]]) -> tuple[int, list[tuple]]:
         """What scoring reads of each candidate of one name, read once per name and text: the
         biggest population among them and (index, context-free score, country, feature, population,
-        admin1, point, whether a town) per candidate."""
+        admin1, point, whether local: a town or a county, which the places around it help place) per candidate."""
         gaz = self.gaz
         base = gaz.base_scores(cands)
         rows = []
         for i, _primary in cands:
             feature = gaz.feature(i)
             rows.append((i, base[i], gaz.country(i), feature, gaz.population(i), gaz.admin1(i), gaz.point(i),
-                         feature in ("city", "settlement")))
+                         feature in _LOCAL))
         return max((r[4] for r in rows), default=0), rows
 
     def _best(self, m: Mention, rows: tuple[int, list[tuple]], countries: dict[str, float], points: Counter,
@@ -210,7 +223,7 @@ class Resolver:
         total = points.total() if points else 0
         region_prior = self.gaz.region_prior
         best, best_score = None, -math.inf
-        for i, score, cc, feature, population, a1, p, town in rows:
+        for i, score, cc, feature, population, a1, p, local in rows:
             dwarfed = biggest >= 1_000_000 and population * 50 < biggest
             if not dwarfed and countries:
                 score += 4.0 * max(countries.get(cc, 0.0), 0.0) / top
@@ -222,7 +235,7 @@ class Resolver:
                 score -= 3.0  # a bare "Dnipro" is the city; the river is "the Dnipro river"
             if a1 and a1 in admin1_bonus:
                 score += admin1_bonus[a1]
-            if town:
+            if local:
                 score += region_prior.get((cc, a1), 0.0)
                 if points:
                     # 200 km is 1.8 degrees of latitude: farther points are skipped before the haversine.

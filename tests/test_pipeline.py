@@ -407,3 +407,36 @@ def test_a_small_town_does_not_speak_but_the_people_in_it_do(pipeline):
     assert _surfaces(pipeline, "Noma said she had been bathing her child.") == {}
     assert "Bakhmut" in _surfaces(pipeline, "Soldiers in Bakhmut said the fighting was intense.")
     assert "Kyiv" in _surfaces(pipeline, "Kyiv said the strike hit a school.")  # a capital speaks for its state
+
+
+def test_british_counties_are_the_counties_not_american_towns(pipeline):
+    places = _surfaces(pipeline, "The races are at Brands Hatch, Kent, then at Oulton Park, Cheshire and in Hampshire.")
+    for name in ("Kent", "Cheshire", "Hampshire"):
+        assert places[name] is not None and places[name].country == "GB" and places[name].feature == "admin2", name
+    assert 51.0 < places["Kent"].lat < 51.5 and 0.3 < places["Kent"].lon < 1.2  # placed by its towns
+    # A British county made of several (Yorkshire, Berkshire) is found and placed too.
+    york = _surfaces(pipeline, "Flooding hit villages in Yorkshire and Berkshire.")
+    assert york["Yorkshire"].country == "GB" and 53.3 < york["Yorkshire"].lat < 54.6
+
+
+def test_american_town_keeps_its_state_beside_a_county_of_the_same_name(pipeline):
+    places = _surfaces(pipeline, "A student from Kent, Ohio, was hurt near Akron and Cleveland.")
+    assert places["Kent"].country == "US" and places["Kent"].admin1 == "Ohio"
+
+
+def test_american_counties_are_found_with_their_county_and_placed_by_the_state(pipeline):
+    # The state named anywhere decides among namesakes (Plymouth County, Massachusetts is 24 times bigger).
+    text = ("The Plymouth County Sheriff's Office said items were stolen at six Iowa locations. "
+            "Deputies in Orange County, California, were called.")
+    places = _surfaces(pipeline, text)
+    assert places["Plymouth County"].admin1 == "Iowa" and places["Plymouth County"].feature == "admin2"
+    assert places["Orange County"].admin1 == "California"
+    assert "Orange" not in places  # the county whole, not a town called Orange inside it
+
+
+def test_plural_demonyms_name_their_country_and_are_never_sites(pipeline):
+    result = pipeline.process(Article(id="d", text="Unemployed Nigerians and Venezuelans were killed in a shelling."))
+    found = {m.mention.surface: m for m in result.mentions}
+    assert found["Nigerians"].place.country == "NG" and found["Venezuelans"].place.country == "VE"
+    assert found["Nigerians"].mention.cue == "demonym"
+    assert not result.events
