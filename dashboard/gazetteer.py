@@ -82,6 +82,12 @@ class Gazetteer:
         self._place_l = self._place.tolist()
         self._primary_l = self._primary.tolist()
         self._demonym_l = self._demonym.tolist()
+        # Each admin1 region by (country, its name), the name its towns carry: "Washington" the state
+        # is found so even though the bare key "washington" is left to the capital.
+        self._regions = {
+            (c, a): i for i, (f, c, a) in enumerate(zip(self._feature_l, self._country_l, self._admin1_l))
+            if f == "admin1"
+        }
 
     # --- loading ---------------------------------------------------------------------------------
     @classmethod
@@ -229,6 +235,11 @@ class Gazetteer:
                 score -= 3.0
             out[i] = score
         return out
+
+    def region(self, country: str, admin1: str) -> Place | None:
+        """The admin1 region of this country that its towns name as their admin1, if it is known."""
+        i = self._regions.get((country, admin1))
+        return None if i is None else self.place(i)
 
     def candidates(
         self,

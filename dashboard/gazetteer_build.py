@@ -334,7 +334,7 @@ class Builder:
             # city in Kharkiv Oblast, "Washington" the capital; "Quebec" is the province (its city is a
             # small share of it), and "Oregon" stays the state although a town in Ohio is called Oregon.
             city_keys = city_keys_by_region.get((cc, english), set())
-            bases = set()
+            bases = {key(english)}  # "Maryland State Police", "Ohio State": the region's own name with a feature word
             for alias in [name, english, *aliases]:
                 k = key(alias)
                 base = _STRIP_REGION.sub("", k)

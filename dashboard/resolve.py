@@ -135,8 +135,7 @@ class Resolver:
             place = self.gaz.place(i)
             pinned = pins.get(idx)
             if idx in as_region:
-                region = self.gaz.candidates(as_region[idx], features=["admin1"], limit=1)
-                place = region[0] if region else place
+                place = self.gaz.region(place.country, as_region[idx]) or place
             elif pinned and self.gaz.admin1(i) != pinned and self.gaz.feature(i) in ("city", "settlement"):
                 # "Paris, Mo." where no Paris of Missouri is known: the region the text names, at
                 # region precision, rather than a namesake far away. A town just over the border
@@ -172,17 +171,26 @@ class Resolver:
             for idx, g in enumerate(guesses)
             if g is not None and (f := self.gaz.feature(g[0])) in _REGIONAL and (f != "admin2" or len(cands[idx]) == 1)
         }
-        # "Pavlivka, Donetsk": a city named like its region, after a comma, stands for the region
-        # when the name before it has a namesake in that region.
+        # "Pavlivka, Donetsk", "Tacoma, Washington": a city named like a region, after a comma, stands
+        # for the region when the name before it has a small namesake there ("Kharkiv, Donetsk" is a
+        # list of two cities) or, for a city named like another region, is first guessed there.
         for idx, g in enumerate(guesses[1:], 1):
             if idx in regional or g is None or self.gaz.feature(g[0]) != "city":
                 continue
-            a1 = self.gaz.admin1(g[0])
-            after_comma = text[mentions[idx - 1].end : mentions[idx].start] == ", "
-            if not a1.startswith(self.gaz.place(g[0]).name) or not after_comma:
+            if text[mentions[idx - 1].end : mentions[idx].start] != ", ":
                 continue
-            if any(self.gaz.admin1(i) == a1 and self.gaz.feature(i) in ("city", "settlement")
-                   and self.gaz.population(i) < 100_000 for i, _ in cands[idx - 1]):
+            a1, name = self.gaz.admin1(g[0]), self.gaz.place(g[0]).name
+            before = guesses[idx - 1]
+            if a1.startswith(name):  # the region's own capital: only a small namesake before it ties it
+                tied = False
+            elif self.gaz.region(self.gaz.country(g[0]), name) is not None:  # a city named like another region
+                a1, tied = name, before is not None and self.gaz.admin1(before[0]) == name
+            else:
+                continue
+            if tied or any(
+                self.gaz.admin1(i) == a1 and self.gaz.feature(i) in ("city", "settlement")
+                and self.gaz.population(i) < 100_000 for i, _ in cands[idx - 1]
+            ):
                 regional[idx] = a1
                 as_region[idx] = a1
         named = Counter(regional.values())  # regions the document names anywhere

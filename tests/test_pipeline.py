@@ -446,3 +446,17 @@ def test_states_that_the_dictionary_also_lists_are_places_mid_sentence(pipeline)
     # Webster's lists "michigan" (a card game) and "colorado": capitalised mid-sentence, they are the states.
     places = _surfaces(pipeline, "Recounts in Wisconsin - as well as Michigan, where he leads, and Colorado.")
     assert places["Michigan"].admin1 == "Michigan" and places["Colorado"].admin1 == "Colorado"
+
+
+def test_a_town_then_a_state_named_like_a_city_is_the_state(pipeline):
+    # "Washington" alone is the capital; after "Tacoma," it is the state Tacoma is in.
+    places = _surfaces(pipeline, "Jenn Quitugua from a cake studio in Tacoma, Washington shares her tips.")
+    assert places["Washington"].feature == "admin1" and places["Washington"].admin1 == "Washington"
+    # A list of two cities stays two cities.
+    places = _surfaces(pipeline, "Missiles hit Kharkiv, Donetsk and Mariupol overnight.")
+    assert places["Donetsk"].feature == "city"
+
+
+def test_state_police_and_universities_name_the_american_state(pipeline):
+    places = _surfaces(pipeline, "Maryland State Police say the locker was rented in Baltimore.")
+    assert next(p for s, p in places.items() if s.startswith("Maryland")).country == "US"
