@@ -3,20 +3,20 @@
 Approach: capitalised word sequences (the way English, Ukrainian and Russian write proper names)
 are looked up, longest first, in the gazetteer's key table over length-preserving folded text, so
 spans map back to the article exactly. What is not a place here is filtered by rules that generalise
-rather than by a list of cases: everyday words at the start of a sentence, weekdays and months,
-people (a title before, or a surname-like word after), and everyday words mid-sentence that name
-only a small town somewhere ("Mobile", "Split") unless the context says place ("in Split").
+rather than by a list of cases (notplaces.py): everyday words at the start of a sentence, weekdays and
+months, people (a title before, or a surname-like word after), and everyday words mid-sentence that
+name only a small town somewhere ("Mobile", "Split") unless the context says place ("in Split").
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from .gazetteer import Gazetteer
+from .notplaces import CALENDAR, FEATURE_CUES, LOCATIVE, POSSESSIVE, NotPlaceRules, Token, previous_word
 from .records import Mention
 from .textnorm import fold
 
@@ -24,89 +24,16 @@ MAX_TOKENS = 6
 FUZZY_COUNTRIES = ("UA", "RU", "BY", "MD")
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio: one or two letters off in a name of eight
 
-# Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
-# abbreviations ("U.S.", "U.K.").
-_POSSESSIVE = re.compile(r"['’]s$")
 
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
-    "christmas easter ramadan".split()
-)
-# Words that make the next capitalised word a person, not a place ("President Zelensky").
-_TITLES = frozenset(
-    "mr mrs ms dr president gen general minister premier governor gov mayor sen senator rep col colonel lt "
-    "sgt sergeant capt captain cmdr commander adm admiral chancellor king queen prince princess pope "
-    "father bishop sheikh emir ayatollah judge justice secretary spokesman spokeswoman spokesperson "
-    "correspondent lord lady sir saint st. officer chief deputy ambassador envoy prosecutor reporter "
-    "analyst professor prof dame".split()
-)
 # Connectors allowed inside multi-word names ("Sea of Azov", "Rostov-on-Don", "Bab el-Mandeb").
 _CONNECTORS = frozenset("of the de del la le el al upon on am an der di da du".split())
-# Cues before a name that make a place reading likely even for an everyday word ("in Split").
-_LOCATIVE = frozenset(
-    "in near at from to outside around across into towards toward via of outskirts between inside "
-    "village town city settlement region oblast district province".split()
-)
-# Nouns that introduce a named organisation or outlet, not a place ("the Russian agency Tass").
-_ORG_INTRODUCERS = frozenset(
-    "agency newspaper daily outlet broadcaster channel company firm magazine website newswire network "
-    "group brand operator tabloid".split()
-)
-# Capitalised nouns after a place name that make it a facility's or a unit's name, not a person's
-# ("Chuhuiv Airbase", "Kharkiv Oblast", "Azov Regiment").
-_NAMED_AFTER = frozenset(
-    "airbase airfield airport aerodrome port harbour harbor seaport station railway bridge dam plant refinery "
-    "depot mine factory works hospital school university academy stadium square street avenue prospekt "
-    "district raion oblast region province city town village hromada council administration regiment "
-    "brigade battalion front direction sea river lake reservoir island spit peninsula highway road nuclear "
-    "npp tpp chp hpp".split()
-)
-# Compass words: before another name they qualify it ("North London", "Southern Europe").
-_COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 # Region names that are everyday words first (admin1 names in several countries).
 _GENERIC_REGIONS = frozenset(
     "centre center central north south east west northern southern eastern western coast "
     "northeast northwest southeast southwest".split()
 ) | {"north east", "north west", "south east", "south west"}  # "South-West", folded
-# Venues named after people, events or other towns ("Gagarin Stadium", "Peremoha cinema", "Gorky
-# Park"): followed by the town they stand in, the name is the venue's, not a place of its own.
-_VENUES = frozenset(
-    "stadium arena park cinema theatre theater square university college institute school lyceum gymnasium "
-    "hospital clinic church cathedral monastery lavra mosque synagogue museum library market mall centre center "
-    "palace hotel".split()
-)
-_IN_ANOTHER_PLACE = re.compile(
-    r"(?:,| in| at| near) (?:the )?[A-ZА-ЯІЇЄҐ][\w'’\-]*+(?! (?:[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion))"
-)  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
-# Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
-_STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
-# "X district of Y" ("X District, Y"): a city's district when Y (group 1) is a city, a raion when Y is a region (a
-# region's name, or a region word after it: group 2).
-_CITY_DISTRICT = re.compile(
-    r"\s+[Dd]istrict(?:\s+of\s+(?:the\s+)?|,\s+)([A-ZА-ЯІЇЄ][\w'’\-]*)"
-    r"(\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Pp]eople's|[Cc]ounty))?"
-)
-# Feature cues in the word after a name ("the Dnipro river", "the Bakhmut direction") ...
-_FEATURE_CUES = {
-    "river": "river",
-    "village": "settlement",
-    "town": "settlement",
-    "city": "city",
-    "settlement": "settlement",
-    "hamlet": "settlement",
-    "region": "region",
-    "oblast": "region",
-    "province": "region",
-    "district": "region",
-    "raion": "region",
-    "governorate": "region",
-    "direction": "near",
-    "area": "near",
-    "outskirts": "near",
-    "vicinity": "near",
-}
-# ... and in the words before it ("village of X", "near X", "outskirts of X").
+# Feature cues in the words before a name ("village of X", "near X", "outskirts of X"); those in the word
+# after it are notplaces.FEATURE_CUES ("the Dnipro river").
 _BEFORE_CUES = {
     "village": "settlement",
     "town": "settlement",
@@ -120,13 +47,6 @@ _BEFORE_CUES = {
     "vicinity": "near",
     "direction": "near",
 }
-
-
-class _Token(NamedTuple):  # a tuple: built tens of thousands of times per MB of text
-    start: int
-    end: int
-    text: str
-    upper: bool  # starts with a capital letter
 
 
 # Capitalised words only: the regex engine skips everything else at C speed. The pattern opens with
@@ -144,12 +64,14 @@ _NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*(?: [A-ZА-ЯІ
 _COORDINATED = re.compile(
     rf"({_NAME}) and ({_NAME}) (regions|oblasts|directions|districts|provinces|raions|governorates)\b"
 )
+# Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
+# abbreviations ("U.S.", "U.K.").
 _NEXT = re.compile(r"([ \-]?)([^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*|(?:[A-Z]\.){2,})")
 
 
-def _token(m: re.Match, group: int = 0) -> _Token:
+def _token(m: re.Match, group: int = 0) -> Token:
     t = m.group(group)
-    return _Token(m.start(group), m.end(group), t, t[:1].isupper())
+    return Token(m.start(group), m.end(group), t, t[:1].isupper())
 
 
 class MentionFinder:
@@ -169,6 +91,8 @@ class MentionFinder:
             parts = k.split(" ")
             for n in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:n]))
+        # What says a matched name is no place here: people, titles, venues, streets ... (notplaces.py).
+        self.rules = NotPlaceRules(self.flags, self.common_words, self.given_names)
         # Misspelt towns of the war zone ("Popasana", "Komyshuvaka"): one-word ASCII names grouped by
         # first letter and sorted by length, with their letter counts (see _misspelt).
         by_letter: dict[str, list[str]] = {}
@@ -216,7 +140,7 @@ class MentionFinder:
                 # The common case, a one-word name no longer key starts with: the word and the
                 # word after it (for the context rules) are all the window there is.
                 n = _NEXT.match(text, m.end())
-                tokens = [None, _Token(m.start(), m.end(), word, True)] + ([_token(n, 2)] if n else [])
+                tokens = [None, Token(m.start(), m.end(), word, True)] + ([_token(n, 2)] if n else [])
                 match = (1, m.end(), flags, "")
             else:
                 tokens = self._window(text, folded, m)
@@ -234,7 +158,7 @@ class MentionFinder:
         added = False
         for m in unknown:  # misspelt war-zone towns, in place contexts only (see _misspelt)
             low = m.group().lower()
-            if len(low) < 5 or not low.isalpha() or low in self.common_words or low in _CALENDAR:
+            if len(low) < 5 or not low.isalpha() or low in self.common_words or low in CALENDAR:
                 continue  # cheap rejections before any window is built
             if not _place_context(text, m.start(), m.end()):
                 continue  # most unknown words: decided before a window is built
@@ -250,7 +174,7 @@ class MentionFinder:
 
     def _add(self, mentions: list[Mention], tokens: list, match, text: str, people: set[str]) -> bool:
         j, end, flags, key = match
-        if not self._accept(tokens, j, end, flags, text, people):
+        if not self.rules.accept(tokens, j, end, flags, text, people):
             return False
         first = tokens[1]
         mentions.append(Mention(first.start, end, text[first.start : end], self._cue(tokens, j, text, flags), key))
@@ -277,7 +201,7 @@ class MentionFinder:
             for g in (1, 2):
                 k = " ".join(folded[m.start(g) : m.end(g)].split()) + " " + singular
                 if k in self.flags:
-                    out[m.start(g)] = (m.end(g), k, _FEATURE_CUES.get(singular, ""))
+                    out[m.start(g)] = (m.end(g), k, FEATURE_CUES.get(singular, ""))
         return out
 
     def _lowercase(self, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
@@ -297,10 +221,10 @@ class MentionFinder:
             extra.append(Mention(m.start(1), m.end(1), word, "", ""))
         return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
 
-    def _window(self, text: str, folded: str, m: re.Match) -> list[_Token | None]:
+    def _window(self, text: str, folded: str, m: re.Match) -> list[Token | None]:
         """[previous word or None, the capitalised word, the following words while a key can still
         continue, plus one word of look-ahead]."""
-        tokens: list[_Token | None] = [None, _token(m)]  # the previous word is found on demand
+        tokens: list[Token | None] = [None, _token(m)]  # the previous word is found on demand
         pos = m.end()
         for _ in range(MAX_TOKENS):
             if " ".join(folded[m.start() : pos].split()) not in self.prefixes:
@@ -343,7 +267,7 @@ class MentionFinder:
                 cut = tj.start + tj.text.index("-")
                 if (flags := self.flags.get(" ".join(folded[start:cut].split()))) is not None:
                     return j, cut, flags, ""
-            if flags is None and _POSSESSIVE.search(tj.text):
+            if flags is None and POSSESSIVE.search(tj.text):
                 end -= 2
                 k = " ".join(folded[start:end].split())
                 flags = self.flags.get(k)
@@ -387,7 +311,7 @@ class MentionFinder:
         found = self._near_spellings(q, self.fuzzy)
         if not found:
             return None
-        if nxt in _FEATURE_CUES:  # "Donestk oblast" -> "donetsk oblast"
+        if nxt in FEATURE_CUES:  # "Donestk oblast" -> "donetsk oblast"
             for k, score in found:
                 if score >= found[0][1] - 3 and f"{k} {nxt}" in self.flags:
                     return 2, tokens[2].end, self.flags[f"{k} {nxt}"], f"{k} {nxt}"
@@ -422,106 +346,15 @@ class MentionFinder:
         found = process.extract(q, [keys[i] for i in near], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
         return sorted(((k, score) for k, score, _ in found), key=lambda t: (-t[1], t[0]))  # ties: stable order
 
-    def _accept(self, tokens: list, j: int, end: int, flags: int, text: str, people: set[str]) -> bool:
-        first = tokens[1]
-        word = first.text.lower()
-        single = j == 1
-        if single and word in _CALENDAR:
-            return False
-        prev = tokens[0] = _previous_word(text, first.start)
-        if single and _dateline(first.text, text, first.start, end):
-            return True  # "BOSTON (Reuters) -", "WASHINGTON Barack Obama...": the story's dateline
-        adjacent_prev = prev is not None and text[prev.end : first.start] == " "
-        if adjacent_prev and prev.text.lower().rstrip(".") in _TITLES:
-            return False  # "President Kharkiv"-style: a title makes a person
-        if adjacent_prev and prev.text.lower() in _ORG_INTRODUCERS:
-            return False  # "the agency Tass"
-        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        adjacent_next = nxt is not None and text[end : nxt.start] == " " and end == tokens[j].end
-        district = _CITY_DISTRICT.match(text, end)
-        if district and district.group(2) is None and not self.flags.get(fold(district.group(1)), 0) & 16:
-            return False  # "the Kievsky District of Donetsk": a part of the city named after it, not a town
-        if adjacent_next and nxt.upper and nxt.text.lower() in _STREETS:
-            return False  # "Atlantic Avenue" is a street, not the ocean
-        if adjacent_next and nxt.text.lower() in _VENUES and _IN_ANOTHER_PLACE.match(text, nxt.end):
-            return False  # "Gagarin Stadium in Chernihiv", "Gorky Park, Kharkiv": a venue's name, in that town
-        if single and word in _COMPASS and adjacent_next and nxt.upper and fold(nxt.text) in self.flags:
-            return False  # "North London": the name after it is the place
-        if single and _acronym(first.text, prev, nxt, text, end) and not flags & 16:
-            return False  # "the OAS", "the CHU in Montpellier": an organisation's initials
-        if (
-            adjacent_next
-            and nxt.upper
-            and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
-            and not self._noun_after_name(nxt.text, text, nxt.end)
-            and (self.flags.get(fold(nxt.text).strip()) is None or self._given_name(word, flags))
-        ):
-            people.add(word)
-            return False  # "Volodymyr Zelensky": a given name before a surname
-        if (
-            adjacent_prev
-            and prev.upper
-            and not prev.text.endswith(".")  # "... in Texas. Paris has grown": a sentence ended
-            and not prev.text.rpartition("-")[2].islower()  # "Russian-occupied Kherson": an adjective
-            and not (prev.text.isupper() and len(prev.text) >= 3)  # "CTV Winnipeg": an outlet's initials
-            and (not _sentence_start(text, prev.start) or prev.text.lower() in self.given_names)
-            and prev.text.lower() not in self.common_words
-            and (self.flags.get(fold(prev.text)) is None or self._given_name(prev.text.lower(), 0))
-        ):
-            people.add(word)
-            return False  # "George Washington": a surname after a given name
-        if single and word in people and not flags & 24:
-            return False  # "Mohamed Salah ... Salah scored": the same person again
-        if (
-            single
-            and not flags & 24
-            and not (prev is not None and prev.text.lower() in _LOCATIVE)  # "soldiers in Bakhmut said"
-            and _speaks(text, first.start, end)
-        ):
-            people.add(word)
-            return False  # "Noma said", "said Chen": a small town does not speak; a person does
-        # An everyday word, or its plural (the dictionary lists none): "Cars destroyed in Borodyanka" is
-        # no Kars, in Turkey.
-        common = single and bool(
-            flags & 4 or (word[-1:] == "s" and word[:-1] in self.common_words and not flags & 8)  # not "Paris"
-        )
-        if not common or flags & 16:
-            return True  # countries ("China", "Turkey") even where the word is everyday
-        if _sentence_start(text, first.start):
-            return False  # "Reading the report..." / "Split between..."
-        if adjacent_prev and prev.upper and not _sentence_start(text, prev.start):
-            return False  # "the Convention Centre": the last word of a longer name
-        if adjacent_next and nxt.upper and nxt.text.lower() not in _FEATURE_CUES:
-            return False  # "near Sigma Software": an everyday word opening a longer name
-        if prev is not None and prev.text.lower() in _LOCATIVE and prev.text.lower() != "of":
-            return True  # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey)
-        # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
-        return bool(flags & 32) and not (adjacent_next and nxt.upper)
-
-    def _given_name(self, word: str, flags: int) -> bool:
-        """A common given name that is also a town's ("Kobe Bryant", "Taras Shevchenko", "Charlotte
-        Smith"): before a surname it is the person's. Countries and regions keep their reading
-        ("Georgia", "Jordan")."""
-        return word in self.given_names and not flags & 16
-
-    def _noun_after_name(self, word: str, text: str, end: int) -> bool:
-        """Whether a capitalised word after a name makes the name a place in a longer name, not a
-        given name: an everyday noun ("Washington Post's", "Kerala Police"), a weekday or month, a
-        feature word ("Kharkiv Oblast") or a title ("Oklahoma Gov. Mary Fallin")."""
-        low = _POSSESSIVE.sub("", word.lower())
-        if low in self.common_words or low in _FEATURE_CUES or low in _NAMED_AFTER or low in _CALENDAR:
-            return True  # ... or a date ("met in Moscow, Russia Thursday")
-        return low in _TITLES or (text[end : end + 1] == "." and low + "." in _TITLES)
-
     def _cue(self, tokens: list, j: int, text: str, flags: int) -> str:
         if flags & 2 and not flags & 1:
             return "demonym"
         last = tokens[j].text.lower()
-        if last in _FEATURE_CUES and j > 1:
-            return _FEATURE_CUES[last]
+        if last in FEATURE_CUES and j > 1:
+            return FEATURE_CUES[last]
         nxt = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
-        if nxt in _FEATURE_CUES and text[tokens[j].end : tokens[j + 1].start] == " ":
-            return _FEATURE_CUES[nxt]
+        if nxt in FEATURE_CUES and text[tokens[j].end : tokens[j + 1].start] == " ":
+            return FEATURE_CUES[nxt]
         before = text[max(0, tokens[1].start - 30) : tokens[1].start].lower().split()[-3:]
         for w in reversed(before):
             if w in _BEFORE_CUES:
@@ -599,80 +432,15 @@ def _fuzzy_table(by_letter: dict[str, list[str]]) -> dict[str, tuple[list[str], 
     return out
 
 
-def _acronym(word: str, prev: _Token | None, nxt: _Token | None, text: str, end: int) -> bool:
-    """An all-capitals word of up to five letters outside an all-capitals headline or dateline
-    ("OAS", "CHU"; not "KYIV, Ukraine", "CAIRO -", "STRIKES ON KYIV", nor the abbreviation "B.C.")."""
-    if not (word.isupper() and len(word) <= 5) or "." in word:
-        return False
-    if text[end : end + 1] == "," or text[end : end + 2] in (" -", " —", " –"):
-        return False
-    if _sentence_start(text, end - len(word)):
-        return False
-    return not any(t is not None and len(t.text) > 1 and t.text.isupper() for t in (prev, nxt))
-
-
-_SAID_AFTER = re.compile(r"[’']?s? (?:said|says|told|added|explained|wrote|tweeted|recalled|admitted)\b")
-_SAID_BEFORE = re.compile(r"(?:said|says|told|added|explained|wrote|tweeted)\s*$")
-
-
-def _speaks(text: str, start: int, end: int) -> bool:
-    """Whether the word at start:end speaks: "Noma said", "," said Chen"."""
-    return _SAID_AFTER.match(text, end) is not None or _SAID_BEFORE.search(text, max(0, start - 12), start) is not None
-
-
 def _place_context(text: str, start: int, end: int) -> bool:
     """Whether the word at start:end stands where a place would: after a locative ("in Popasana"),
     before a feature word ("Popasana district") or before a comma ("Popasana, Luhansk Oblast")."""
     if text[end : end + 1] == ",":
         return True
     n = _NEXT.match(text, end)
-    if n is not None and n.group(2).lower() in _FEATURE_CUES:
+    if n is not None and n.group(2).lower() in FEATURE_CUES:
         return True
-    prev = _previous_word(text, start)
-    return prev is not None and (prev.text.lower() in _LOCATIVE or prev.text.lower() in ("on", "over"))
+    prev = previous_word(text, start)
+    return prev is not None and (prev.text.lower() in LOCATIVE or prev.text.lower() in ("on", "over"))
 
 
-def _dateline(word: str, text: str, start: int, end: int) -> bool:
-    """An all-capitals place opening a line and followed by its region, the agency or a dash:
-    "BOSTON (Reuters) -", "MANILA, Philippines -", "BERLIN —", "WASHINGTON Barack Obama..."."""
-    if len(word) < 4 or not word.isupper() or text[max(0, start - 20) : start].strip(" \t").rpartition("\n")[2]:
-        return False  # (only blanks between the line's start and the word)
-    after = text[end : end + 3]
-    return after[:1] in (",", "(") or after[:2] in (" (", " -", " —", " –", " ,") or (
-        after[:1] == " " and after[1:2].isupper() and after[2:3].islower()  # not an all-capitals headline
-    )
-
-
-def _previous_word(text: str, pos: int) -> _Token | None:
-    """The word before pos (with a trailing full stop, for titles such as "Gen."), or None."""
-    k = pos - 1
-    while k >= 0 and text[k] in " \t":
-        k -= 1
-    end = k + 1
-    if k >= 0 and text[k] == ".":
-        k -= 1
-    while k >= 0 and (text[k].isalpha() or text[k] in "'’ʼ´ʹ-"):
-        k -= 1
-    word = text[k + 1 : end]
-    if not word or not word[0].isalpha():
-        return None
-    return _Token(k + 1, end, word, word[0].isupper())
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    """Whether pos starts a sentence, headline or quotation (nothing but openers before it), or a
-    caption after its timestamp ("00:34 Tank firing at...", "0:00- 1:06 Russian forces...")."""
-    k = pos - 1
-    while k >= 0 and text[k] in " \t\"“‘'«(—–-*•":
-        k -= 1
-    if k < 0 or text[k] in ".!?:\n\r…":
-        return True
-    if not text[k].isdigit():
-        return False
-    line_start = text.rfind("\n", max(0, pos - 24), pos) + 1  # a timestamp is short: look back a little
-    if line_start == 0 and pos > 24:
-        return False
-    return _TIMESTAMP.fullmatch(text, line_start, pos) is not None
-
-
-_TIMESTAMP = re.compile(r"[\s(]*\d{1,2}:\d{2}(?:\s*[-–]\s*\d{1,2}:\d{2})?[\s)\-–:]*")
