@@ -1,8 +1,8 @@
 """Article -> ArticleResult: the whole extraction, one direction, stage by stage.
 
-sentences (sentences.py) -> place mentions (toponyms.py, with notplaces.py) -> one place each
-(resolve.py) -> per sentence and place: role, event types, modality, date (events.py, dates.py) ->
-quotes (quotes.py) attached to the events whose sentences they stand in or follow.
+sentences (sentences.py) -> place mentions (toponyms.py, with notplaces.py and spellings.py) -> one
+place each (resolve.py) -> per sentence and place: role, event types, modality, date (events.py,
+dates.py) -> quotes (quotes.py) attached to the events whose sentences they stand in or follow.
 """
 
 from __future__ import annotations
