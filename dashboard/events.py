@@ -20,13 +20,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from re import _constants as _sre
-from re import _parser as _sre_parse
 
 import ahocorasick
 
 from dashboard.lexicon import EVENT_RULES, MOD, NUM, NUM_WORDS, RULES
 from dashboard.records import EVENT_TYPES, TYPE_GROUPS
+from dashboard.regexmirror import mirror
 from dashboard.textscan import matches_at, offsets
 
 _QUESTION = re.compile(r"\?\s*[\"'”’»]?\s*$")
@@ -469,74 +468,6 @@ def _classify(text: str) -> SentenceSignals:
     return SentenceSignals(types, _modality_of(low, found), killed, injured)
 
 
-# --- patterns that end where a place name begins ----------------------------------------------------
-# The role cues below are patterns anchored at the end ($) of the text before a place name. A search for
-# one tries the whole pattern at every position of that text; matching its mirror image at the start of
-# the reversed text tries one position, and succeeds exactly when the search would. `_mirror` writes the
-# mirror image from the parsed pattern (literals, classes, groups, alternatives, repeats, lookarounds).
-_CATEGORIES = {
-    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
-    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
-}
-_SINGLE = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
-
-
-def _char(code: int) -> str:
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
-
-def _mirror_items(items) -> str:
-    return "".join(_mirror_item(op, av) for op, av in reversed(items))
-
-
-def _mirror_item(op, av) -> str:
-    if op is _sre.LITERAL:
-        return _char(av)
-    if op is _sre.NOT_LITERAL:
-        return f"[^{_char(av)}]"
-    if op is _sre.ANY:
-        return "."
-    if op is _sre.IN:
-        negate, members = "", []
-        for kind, value in av:
-            if kind is _sre.NEGATE:
-                negate = "^"
-            elif kind is _sre.LITERAL:
-                members.append(_char(value))
-            elif kind is _sre.RANGE:
-                members.append(f"{_char(value[0])}-{_char(value[1])}")
-            elif kind is _sre.CATEGORY:
-                members.append(_CATEGORIES[value])
-            else:
-                raise ValueError(f"cannot mirror {kind} in a class")
-        return f"[{negate}{''.join(members)}]"
-    if op is _sre.BRANCH:
-        return "(?:" + "|".join(_mirror_items(alt) for alt in av[1]) + ")"
-    if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
-        return f"(?:{_mirror_items(av[3])})"
-    if op is _sre.MAX_REPEAT or op is _sre.MIN_REPEAT:
-        low, high, item = av
-        body = _mirror_items(item) if len(item) == 1 and item[0][0] in _SINGLE else f"(?:{_mirror_items(item)})"
-        bounds = f"{{{low},}}" if high is _sre.MAXREPEAT else f"{{{low},{high}}}"
-        return body + bounds + ("?" if op is _sre.MIN_REPEAT else "")
-    if op is _sre.ASSERT or op is _sre.ASSERT_NOT:
-        behind, item = av[0] < 0, av[1]  # a lookbehind reads, mirrored, as a lookahead, and vice versa
-        opener = ("(?=" if behind else "(?<=") if op is _sre.ASSERT else ("(?!" if behind else "(?<!")
-        return f"{opener}{_mirror_items(item)})"
-    if op is _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY):
-        return r"\b" if av is _sre.AT_BOUNDARY else r"\B"
-    raise ValueError(f"cannot mirror {op} {av}")
-
-
-def _mirror(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The mirror image of `pattern`, which must end with $: `_mirror(p).match(s[::-1])` succeeds exactly
-    when `p.search(s)` does. ($ also matches before a final newline: hence the leading optional one.)"""
-    items = list(_sre_parse.parse(pattern.pattern, pattern.flags).data)
-    if not items or items[-1] != (_sre.AT, _sre.AT_END):
-        raise ValueError(f"not anchored at the end: {pattern.pattern!r}")
-    return re.compile("\\n?" + _mirror_items(items[:-1]), pattern.flags)
-
-
 # --- places within a sentence ---------------------------------------------------------------------
 # States, capitals and blocs: the names that news use metonymically for a government.
 _STATES = frozenset((
@@ -635,18 +566,18 @@ _DIRECTION_AFTER = re.compile(rf"^\s*(?:{'|'.join(_DIRECTION_WORDS)})(?![\w])")
 
 _EVENT_SITE_TYPES = frozenset(TYPE_GROUPS["strikes"] + TYPE_GROUPS["effects"] + TYPE_GROUPS["ground"])
 
-# The *_BEFORE cues as tests on the reversed text before a name (see _mirror).
-_ORIGIN_ENDS = _mirror(_ORIGIN_BEFORE).match
-_SEEN_FROM_ENDS = _mirror(_SEEN_FROM_BEFORE).match
-_INSIDE_ENDS = _mirror(_INSIDE_BEFORE).match
-_LOCATION_ENDS = _mirror(_LOCATION_BEFORE).match
-_RECIPIENT_ENDS = _mirror(_RECIPIENT_BEFORE).match
-_DONOR_ENDS = _mirror(_DONOR_BEFORE).match
-_ACTOR_ENDS = _mirror(_ACTOR_BEFORE).match
+# The *_BEFORE cues as tests on the reversed text before a name (see regexmirror.py).
+_ORIGIN_ENDS = mirror(_ORIGIN_BEFORE).match
+_SEEN_FROM_ENDS = mirror(_SEEN_FROM_BEFORE).match
+_INSIDE_ENDS = mirror(_INSIDE_BEFORE).match
+_LOCATION_ENDS = mirror(_LOCATION_BEFORE).match
+_RECIPIENT_ENDS = mirror(_RECIPIENT_BEFORE).match
+_DONOR_ENDS = mirror(_DONOR_BEFORE).match
+_ACTOR_ENDS = mirror(_ACTOR_BEFORE).match
 # The cues _place_role tries first, in its order, as one test: the name of the first that matches.
 _FIRST_CUES = (("compare", _COMPARE_BEFORE), ("speaker", _SPEAKER_BEFORE), ("venue", _VENUE_BEFORE),
                ("forces_of", _FORCES_OF_BEFORE), ("title_of", _TITLE_OF_BEFORE))
-_FIRST_CUE_ENDS = re.compile("|".join(f"(?P<{name}>{_mirror(p).pattern})" for name, p in _FIRST_CUES)).match
+_FIRST_CUE_ENDS = re.compile("|".join(f"(?P<{name}>{mirror(p).pattern})" for name, p in _FIRST_CUES)).match
 
 
 def _is_state(name: str) -> bool:

@@ -16,6 +16,7 @@ from dashboard.events import (
     place_types,
 )
 from dashboard.records import EVENT_TYPES, MODALITIES
+from dashboard.regexmirror import mirror
 from dashboard.sentences import split_sentences
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "seeds" / "ukraine-energy-strikes.txt"
@@ -353,7 +354,7 @@ _ENDS = [getattr(events, name) for name in dir(events) if name.endswith("_BEFORE
 def test_mirrored_cues_match_where_searches_do(text):
     for pattern in _ENDS:
         if pattern.pattern.endswith("$"):
-            assert bool(events._mirror(pattern).match(text[::-1])) == bool(pattern.search(text)), pattern.pattern
+            assert bool(mirror(pattern).match(text[::-1])) == bool(pattern.search(text)), pattern.pattern
     first = next((name for name, pattern in events._FIRST_CUES if pattern.search(text)), None)
     cue = events._FIRST_CUE_ENDS(text[::-1])
     assert (cue.lastgroup if cue else None) == first
