@@ -11,7 +11,7 @@ Conventions worth knowing:
 - Facilities (power plants, bridges, railways) are infrastructure damage only when struck or damaged;
   blackouts and power/water cuts are infrastructure damage on their own.
 - Modality qualifies events: a sentence with no event type is "reported" (there is nothing to qualify).
-  `place_modality` narrows it to the relative clause naming a place.
+  `clauses.place_modality` narrows it to the relative clause naming a place.
 """
 
 from __future__ import annotations
@@ -19,14 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import ahocorasick
 
 from dashboard.lexicon import EVENT_RULES, MOD, NUM, NUM_WORDS, RULES
 from dashboard.records import EVENT_TYPES, TYPE_GROUPS
 from dashboard.regexmirror import mirror
-from dashboard.textscan import matches_at, offsets
 
 _QUESTION = re.compile(r"\?\s*[\"'”’»]?\s*$")
 
@@ -288,24 +286,32 @@ def _analyse(low: str) -> dict[str, list[tuple[int, int]]]:
 # They are small on purpose: reuse is within a sentence, memory stays flat over any number of articles,
 # and benchmarks that replay the same texts measure work, not cache hits. `clear_caches` empties them.
 _CACHE_SIZE = 32
+_CACHES: list = []  # every function made with sentence_cache: here and in clauses.py
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def _sentence(text: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
+def sentence_cache(func):
+    """`func` with a per-sentence cache (see above), one that clear_caches empties."""
+    cached = lru_cache(maxsize=_CACHE_SIZE)(func)
+    _CACHES.append(cached)
+    return cached
+
+
+@sentence_cache
+def sentence_analysis(text: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
     """(lower-cased text, rule -> spans) for one sentence. The result is shared: read it, never change it."""
     low = _lower(text)
     return low, _analyse(low)
 
 
 def clear_caches() -> None:
-    """Forget every cached sentence analysis."""
-    for cached in (_sentence, _classify, _place_role, _breaks, _segments, _named_after_prep, _wh_clauses):
+    """Forget every cached sentence analysis (those of clauses.py too)."""
+    for cached in _CACHES:
         cached.cache_clear()
 
 
 def type_cues(text: str) -> dict[str, list[tuple[int, int]]]:
     """Spans (into `text`) of the words that justify each event type: shown to analysts as evidence."""
-    found = _sentence(text)[1]
+    found = sentence_analysis(text)[1]
     return {t: list(found[t]) for t in EVENT_TYPES if t in found}
 
 
@@ -420,7 +426,7 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
                     del cues[t]
 
 
-def _modality_of(
+def modality_of(
     low: str, found: dict[str, list[tuple[int, int]]], lo: int = 0, hi: int | None = None
 ) -> str:
     """Modality from the cues lying within low[lo:hi] (the whole sentence by default)."""
@@ -454,9 +460,9 @@ def classify_sentence(text: str) -> SentenceSignals:
     return _classify(text)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@sentence_cache
 def _classify(text: str) -> SentenceSignals:
-    low, found = _sentence(text)
+    low, found = sentence_analysis(text)
     types = tuple(filter(found.__contains__, EVENT_TYPES))
     killed = injured = None
     if "casualties" in found:
@@ -465,7 +471,7 @@ def _classify(text: str) -> SentenceSignals:
             killed = _count(low, _COUNT_KILLED)
         if _INJURY_CUE.search(words):
             injured = _count(low, _COUNT_INJURED)
-    return SentenceSignals(types, _modality_of(low, found), killed, injured)
+    return SentenceSignals(types, modality_of(low, found), killed, injured)
 
 
 # --- places within a sentence ---------------------------------------------------------------------
@@ -564,7 +570,7 @@ _COMPARE_BEFORE = re.compile(
 _DIRECTION_WORDS = ("direction", "axis", "sector", "front", "bridgehead")
 _DIRECTION_AFTER = re.compile(rf"^\s*(?:{'|'.join(_DIRECTION_WORDS)})(?![\w])")
 
-_EVENT_SITE_TYPES = frozenset(TYPE_GROUPS["strikes"] + TYPE_GROUPS["effects"] + TYPE_GROUPS["ground"])
+EVENT_SITE_TYPES = frozenset(TYPE_GROUPS["strikes"] + TYPE_GROUPS["effects"] + TYPE_GROUPS["ground"])
 
 # The *_BEFORE cues as tests on the reversed text before a name (see regexmirror.py).
 _ORIGIN_ENDS = mirror(_ORIGIN_BEFORE).match
@@ -614,16 +620,16 @@ def _in_attribution(text: str, low: str, start: int, end: int) -> bool:
     return any(w.lower().strip(".") in _SOURCE_WORDS or (w.isupper() and 2 <= len(w) <= 5) for w in others)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@sentence_cache
 def _place_role(text: str, start: int, end: int) -> str:
-    low, found = _sentence(text)
+    low, found = sentence_analysis(text)
     name = low[start:end]
     before = low[max(0, start - 100):start]
     after = low[end:end + 100]
     # What the *_ENDS tests read. (Each cue spans a few words at most, 11 for the origin: searching just
     # those last words found the same, at less cost, until the tests were mirrored to try one position.)
     back = before[::-1]
-    has_event = not _EVENT_SITE_TYPES.isdisjoint(found)
+    has_event = not EVENT_SITE_TYPES.isdisjoint(found)
     state = _is_state(name) or _is_state(name.removeprefix("the "))
 
     # Descriptive mentions: rivers, hyphenated compounds ("the Ukraine-Belarus border"), comparisons.
@@ -686,116 +692,3 @@ def _place_role(text: str, start: int, end: int) -> str:
     if "diplomacy" in found and located:
         return "venue"
     return "actor" if state and _ACTOR_AFTER.match(after) else "mentioned"
-
-
-# Clause boundaries for scoping types and modality to the part of a sentence that names a place.
-_SEGMENT_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|(?<![\w-])(?:but|while|whereas|although)(?![\w])")
-_RELATIVE_START = re.compile(r"^\s*(?:where|which|whose|when|who|that|as|after|with|killing|injuring|wounding"
-                             r"|leaving|causing|damaging|destroying)(?![\w])")
-_PLACE_AFTER_PREP = re.compile(
-    r"(?<![\w-])(?:in|on|at|near|of|to|over|into|outside|around)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+"
-)
-
-
-# Where a _SEGMENT_BREAK match can start: at one of these, or just before a "-".
-_BREAK_STARTS = tuple(",;:()[]") + ("but", "while", "whereas", "although")
-_BREAK_STARTS_NON_ASCII = ("–", "—")
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _breaks(text: str) -> tuple[int, ...]:
-    """Start offsets of the matches of _SEGMENT_BREAK.finditer(text), found faster: a regex search tries
-    every position of the sentence, while str.find skips to the few where a break can start."""
-    candidates = offsets(text, _BREAK_STARTS if text.isascii() else _BREAK_STARTS + _BREAK_STARTS_NON_ASCII)
-    candidates += [i - 1 for i in offsets(text, "-", 1)]  # "\s-\s"
-    candidates.sort()
-    return tuple(m.start() for m in matches_at(_SEGMENT_BREAK, text, candidates))
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _segments(text: str) -> tuple[tuple[int, int], ...]:
-    """Clauses of a sentence; a relative clause ("…, where missiles fell") joins the clause before it."""
-    cuts = [0, *_breaks(text), len(text)]
-    raw = [(a, b) for a, b in pairwise(cuts) if b > a]
-    merged: list[tuple[int, int]] = []
-    for a, b in raw:
-        body = text[a:b].lstrip(",;:()[]–—- ")
-        if merged and (not body.strip() or _RELATIVE_START.match(body)):
-            merged[-1] = (merged[-1][0], b)
-        else:
-            merged.append((a, b))
-    return tuple(merged)
-
-
-def _own_segment(segments: tuple[tuple[int, int], ...], start: int) -> tuple[int, int]:
-    for a, b in segments:
-        if a <= start < b:
-            return a, b
-    return 0, 0
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _named_after_prep(text: str) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
-    """Each clause with the offsets of the capitalised names it puts after a preposition ("in Kharkiv")."""
-    return tuple(
-        (a, b, tuple(m.start() for m in _PLACE_AFTER_PREP.finditer(text, a, b))) for a, b in _segments(text)
-    )
-
-
-_WH_WORDS = ("where", "which", "whose", "who")
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _wh_clauses(text: str) -> tuple[tuple[int, int], ...]:
-    """Clauses opened by where/which/whose/who: they carry their own modality (see place_modality)."""
-    if "wh" not in text:
-        return ()  # _RELATIVE_START is case-sensitive: such a clause starts with a lower-case "wh"
-    cuts = [0, *_breaks(text), len(text)]
-    out = []
-    for a, b in pairwise(cuts):
-        body = text[a:b].lstrip(",;:()[]–—- ")
-        if _RELATIVE_START.match(body) and body.split(None, 1)[0].lower() in _WH_WORDS:
-            out.append((a, b))
-    return tuple(out)
-
-
-def place_types(text: str, start: int, end: int, signals: SentenceSignals) -> tuple[str, ...]:
-    """The sentence's event types that apply to the place at text[start:end], given its role."""
-    role = place_role(text, start, end)
-    if role == "venue":
-        return ("diplomacy",)
-    if role in ("aid_site", "donor"):
-        return ("aid",)
-    if role != "site":
-        return ()
-    site_types = [t for t in signals.types if t in _EVENT_SITE_TYPES]
-    if len(site_types) <= 1:
-        return tuple(site_types)
-    found = _sentence(text)[1]
-    own = _own_segment(_segments(text), start)
-    # Clauses that name another place: a type whose every cue lies in them belongs to that place.
-    claimed = [
-        (a, b) for a, b, names in _named_after_prep(text)
-        if (a, b) != own and any(n < start or n >= end for n in names)
-    ]
-    kept = []
-    for t in site_types:
-        spans = found.get(t, [])
-        elsewhere = spans and all(any(a <= s < b for a, b in claimed) for s, _e in spans)
-        if not elsewhere:
-            kept.append(t)
-    return tuple(kept or site_types)
-
-
-def place_modality(text: str, start: int, end: int, signals: SentenceSignals | None = None) -> str:
-    """Modality for the place at text[start:end]: the sentence's, unless the place sits in a relative
-    clause with its own ("a stalemate could be reached …, where Russian forces are holding an offensive
-    to take the town of Bakhmut": Bakhmut is reported)."""
-    low, found = _sentence(text)
-    sentence = signals.modality if signals is not None else _modality_of(low, found)
-    if not (0 <= start < end <= len(text)):
-        return sentence
-    for a, b in _wh_clauses(text):
-        if a <= start < b:
-            return _modality_of(low, found, a, b)
-    return sentence

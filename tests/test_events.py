@@ -6,15 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import dashboard.clauses as clauses
 import dashboard.events as events
-from dashboard.events import (
-    SentenceSignals,
-    classify_sentence,
-    clear_caches,
-    place_modality,
-    place_role,
-    place_types,
-)
+from dashboard.clauses import place_modality, place_types
+from dashboard.events import SentenceSignals, classify_sentence, clear_caches, place_role
 from dashboard.records import EVENT_TYPES, MODALITIES
 from dashboard.regexmirror import mirror
 from dashboard.sentences import split_sentences
@@ -269,6 +264,18 @@ def test_repeated_questions_about_one_sentence_agree_after_clearing_caches():
     assert (classify_sentence(line), role_of(line, "Kharkiv"), types_of(line, "Kharkiv")) == first
 
 
+def test_clearing_caches_empties_every_sentence_cache():
+    line = "Russian missiles struck Kharkiv, where a school burned, while shelling hit Izium"
+    start = line.index("Kharkiv")
+    place_modality(line, start, start + 7, classify_sentence(line))
+    assert types_of(line, "Kharkiv")
+    cached = (events.sentence_analysis, events._classify, events._place_role, clauses._breaks, clauses._segments,
+              clauses._named_after_prep, clauses._wh_clauses)
+    assert all(f.cache_info().currsize for f in cached)
+    clear_caches()
+    assert not any(f.cache_info().currsize for f in cached)
+
+
 def test_out_of_range_span_is_mentioned():
     assert place_role("Kyiv was hit", 5, 100) == "mentioned"
 
@@ -337,7 +344,7 @@ def test_destroying_armour_is_a_strike():
 @given(st.lists(st.sampled_from([" ", "a", "but", " but ", "while", ",", ";", ":", "(", ")", "[", "]", "–", "—",
                                  " - ", "-", "\t", "whereas", "although", "é"]), max_size=20).map("".join))
 def test_clause_breaks_are_those_a_search_finds(text):
-    assert events._breaks.__wrapped__(text) == tuple(m.start() for m in events._SEGMENT_BREAK.finditer(text))
+    assert clauses._breaks.__wrapped__(text) == tuple(m.start() for m in clauses._SEGMENT_BREAK.finditer(text))
 
 
 _WORDS = st.sampled_from([
