@@ -19,7 +19,8 @@ from pathlib import Path
 
 from dashboard.clauses import place_modality, place_types
 from dashboard.dates import resolve_event_date
-from dashboard.events import classify_sentence, clear_caches, place_role
+from dashboard.events import classify_sentence, clear_caches
+from dashboard.placerole import place_role
 from dashboard.quotes import find_quotes
 from dashboard.sentences import split_sentences
 

@@ -6,7 +6,7 @@ Russian forces are holding an offensive to take the town of Bakhmut": Bakhmut is
 sentence is cut into clauses at punctuation and at "but", "while", ...; a relative clause ("..., where
 missiles fell") joins the clause before it. A type whose every cue lies in a clause naming another
 place is that place's; a where/which/who clause carries its own modality. The sentence-level
-analysis and the place's role that these read are events.py's.
+analysis these read is events.py's; the place's role, placerole.py's.
 """
 
 from __future__ import annotations
@@ -14,14 +14,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from dashboard.events import (
-    EVENT_SITE_TYPES,
-    SentenceSignals,
-    modality_of,
-    place_role,
-    sentence_analysis,
-    sentence_cache,
-)
+from dashboard.events import SentenceSignals, modality_of, sentence_analysis, sentence_cache
+from dashboard.placerole import EVENT_SITE_TYPES, place_role
 from dashboard.textscan import matches_at, offsets
 
 # Clause boundaries.

@@ -2,8 +2,8 @@
 
 sentences (sentences.py) -> place mentions (toponyms.py, with notplaces.py and spellings.py) -> one
 place each (resolve.py) -> per sentence and place: role, event types, modality, date (events.py,
-clauses.py, dates.py) -> quotes (quotes.py) attached to the events whose sentences they stand in or
-follow.
+placerole.py, clauses.py, dates.py) -> quotes (quotes.py) attached to the events whose sentences they
+stand in or follow.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from pathlib import Path
 
 from .clauses import place_modality, place_types
 from .dates import resolve_event_date
-from .events import classify_sentence, place_role
+from .events import classify_sentence
 from .gazetteer import Gazetteer
+from .placerole import place_role
 from .quotes import find_quotes
 from .records import (
     EVENT_TYPES,

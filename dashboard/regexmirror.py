@@ -2,7 +2,7 @@
 
 A pattern anchored at the end ($) of a text, searched for, is tried at every position of that text;
 its mirror image matched at the start of the reversed text is tried at one position, and succeeds
-exactly when the search would. The place-role cues of events.py (the words before a place name, "fired
+exactly when the search would. The role cues of placerole.py (the words before a place name, "fired
 from", "the President of") are tested this way. `mirror` writes the mirror image from the parsed
 pattern (literals, classes, groups, alternatives, repeats, lookarounds) and refuses what it cannot mirror.
 """

@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 
 import dashboard.clauses as clauses
 import dashboard.events as events
+import dashboard.placerole as placerole
 from dashboard.clauses import place_modality, place_types
-from dashboard.events import SentenceSignals, classify_sentence, clear_caches, place_role
+from dashboard.events import SentenceSignals, classify_sentence, clear_caches
+from dashboard.placerole import place_role
 from dashboard.records import EVENT_TYPES, MODALITIES
 from dashboard.regexmirror import mirror
 from dashboard.sentences import split_sentences
@@ -269,7 +271,7 @@ def test_clearing_caches_empties_every_sentence_cache():
     start = line.index("Kharkiv")
     place_modality(line, start, start + 7, classify_sentence(line))
     assert types_of(line, "Kharkiv")
-    cached = (events.sentence_analysis, events._classify, events._place_role, clauses._breaks, clauses._segments,
+    cached = (events.sentence_analysis, events._classify, placerole._place_role, clauses._breaks, clauses._segments,
               clauses._named_after_prep, clauses._wh_clauses)
     assert all(f.cache_info().currsize for f in cached)
     clear_caches()
@@ -354,7 +356,7 @@ _WORDS = st.sampled_from([
     "territory ", "direction ", "smoke ", "rising ", "footage ", "city ", "capital ", "region ", "village ",
     "outskirts ", "km ", "north ", "occupied ", "hit ", "struck ", "is ", "was ", "called ", "kyiv ", "x",
 ])
-_ENDS = [getattr(events, name) for name in dir(events) if name.endswith("_BEFORE")]
+_ENDS = [getattr(placerole, name) for name in dir(placerole) if name.endswith("_BEFORE")]
 
 
 @given(st.lists(_WORDS, max_size=12).map("".join))
@@ -362,8 +364,8 @@ def test_mirrored_cues_match_where_searches_do(text):
     for pattern in _ENDS:
         if pattern.pattern.endswith("$"):
             assert bool(mirror(pattern).match(text[::-1])) == bool(pattern.search(text)), pattern.pattern
-    first = next((name for name, pattern in events._FIRST_CUES if pattern.search(text)), None)
-    cue = events._FIRST_CUE_ENDS(text[::-1])
+    first = next((name for name, pattern in placerole._FIRST_CUES if pattern.search(text)), None)
+    cue = placerole._FIRST_CUE_ENDS(text[::-1])
     assert (cue.lastgroup if cue else None) == first
 
 
