@@ -17,8 +17,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from dashboard.clauses import place_modality, place_types
 from dashboard.dates import resolve_event_date
-from dashboard.events import classify_sentence, clear_caches, place_modality, place_role, place_types
+from dashboard.events import classify_sentence, clear_caches
+from dashboard.placerole import place_role
 from dashboard.quotes import find_quotes
 from dashboard.sentences import split_sentences
 

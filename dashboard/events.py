@@ -1,4 +1,4 @@
-"""Per-sentence event signals: event types, modality, casualty counts, and the role of a place.
+"""Per-sentence event signals: event types, modality and casualty counts.
 
 Everything here is keyword/pattern lexicons (lexicon.py) over lower-cased text with word boundaries,
 compiled once at import: the stage runs over every sentence of every article, so it must stay fast and
@@ -11,7 +11,10 @@ Conventions worth knowing:
 - Facilities (power plants, bridges, railways) are infrastructure damage only when struck or damaged;
   blackouts and power/water cuts are infrastructure damage on their own.
 - Modality qualifies events: a sentence with no event type is "reported" (there is nothing to qualify).
-  `place_modality` narrows it to the relative clause naming a place.
+  `clauses.place_modality` narrows it to the relative clause naming a place.
+
+What each place named in the sentence takes of these is decided apart: its role (placerole.py), and
+the types and modality of its own clause (clauses.py); both read the cached analysis made here.
 """
 
 from __future__ import annotations
@@ -19,15 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
-from re import _constants as _sre
-from re import _parser as _sre_parse
 
 import ahocorasick
 
 from dashboard.lexicon import EVENT_RULES, MOD, NUM, NUM_WORDS, RULES
 from dashboard.records import EVENT_TYPES, TYPE_GROUPS
-from dashboard.textscan import matches_at, offsets
 
 _QUESTION = re.compile(r"\?\s*[\"'”’»]?\s*$")
 
@@ -289,24 +288,32 @@ def _analyse(low: str) -> dict[str, list[tuple[int, int]]]:
 # They are small on purpose: reuse is within a sentence, memory stays flat over any number of articles,
 # and benchmarks that replay the same texts measure work, not cache hits. `clear_caches` empties them.
 _CACHE_SIZE = 32
+_CACHES: list = []  # every function made with sentence_cache: here, in placerole.py and in clauses.py
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def _sentence(text: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
+def sentence_cache(func):
+    """`func` with a per-sentence cache (see above), one that clear_caches empties."""
+    cached = lru_cache(maxsize=_CACHE_SIZE)(func)
+    _CACHES.append(cached)
+    return cached
+
+
+@sentence_cache
+def sentence_analysis(text: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
     """(lower-cased text, rule -> spans) for one sentence. The result is shared: read it, never change it."""
     low = _lower(text)
     return low, _analyse(low)
 
 
 def clear_caches() -> None:
-    """Forget every cached sentence analysis."""
-    for cached in (_sentence, _classify, _place_role, _breaks, _segments, _named_after_prep, _wh_clauses):
+    """Forget every cached sentence analysis (those of placerole.py and clauses.py too)."""
+    for cached in _CACHES:
         cached.cache_clear()
 
 
 def type_cues(text: str) -> dict[str, list[tuple[int, int]]]:
     """Spans (into `text`) of the words that justify each event type: shown to analysts as evidence."""
-    found = _sentence(text)[1]
+    found = sentence_analysis(text)[1]
     return {t: list(found[t]) for t in EVENT_TYPES if t in found}
 
 
@@ -421,7 +428,7 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
                     del cues[t]
 
 
-def _modality_of(
+def modality_of(
     low: str, found: dict[str, list[tuple[int, int]]], lo: int = 0, hi: int | None = None
 ) -> str:
     """Modality from the cues lying within low[lo:hi] (the whole sentence by default)."""
@@ -455,9 +462,9 @@ def classify_sentence(text: str) -> SentenceSignals:
     return _classify(text)
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
+@sentence_cache
 def _classify(text: str) -> SentenceSignals:
-    low, found = _sentence(text)
+    low, found = sentence_analysis(text)
     types = tuple(filter(found.__contains__, EVENT_TYPES))
     killed = injured = None
     if "casualties" in found:
@@ -466,405 +473,4 @@ def _classify(text: str) -> SentenceSignals:
             killed = _count(low, _COUNT_KILLED)
         if _INJURY_CUE.search(words):
             injured = _count(low, _COUNT_INJURED)
-    return SentenceSignals(types, _modality_of(low, found), killed, injured)
-
-
-# --- patterns that end where a place name begins ----------------------------------------------------
-# The role cues below are patterns anchored at the end ($) of the text before a place name. A search for
-# one tries the whole pattern at every position of that text; matching its mirror image at the start of
-# the reversed text tries one position, and succeeds exactly when the search would. `_mirror` writes the
-# mirror image from the parsed pattern (literals, classes, groups, alternatives, repeats, lookarounds).
-_CATEGORIES = {
-    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
-    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
-}
-_SINGLE = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
-
-
-def _char(code: int) -> str:
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
-
-def _mirror_items(items) -> str:
-    return "".join(_mirror_item(op, av) for op, av in reversed(items))
-
-
-def _mirror_item(op, av) -> str:
-    if op is _sre.LITERAL:
-        return _char(av)
-    if op is _sre.NOT_LITERAL:
-        return f"[^{_char(av)}]"
-    if op is _sre.ANY:
-        return "."
-    if op is _sre.IN:
-        negate, members = "", []
-        for kind, value in av:
-            if kind is _sre.NEGATE:
-                negate = "^"
-            elif kind is _sre.LITERAL:
-                members.append(_char(value))
-            elif kind is _sre.RANGE:
-                members.append(f"{_char(value[0])}-{_char(value[1])}")
-            elif kind is _sre.CATEGORY:
-                members.append(_CATEGORIES[value])
-            else:
-                raise ValueError(f"cannot mirror {kind} in a class")
-        return f"[{negate}{''.join(members)}]"
-    if op is _sre.BRANCH:
-        return "(?:" + "|".join(_mirror_items(alt) for alt in av[1]) + ")"
-    if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
-        return f"(?:{_mirror_items(av[3])})"
-    if op is _sre.MAX_REPEAT or op is _sre.MIN_REPEAT:
-        low, high, item = av
-        body = _mirror_items(item) if len(item) == 1 and item[0][0] in _SINGLE else f"(?:{_mirror_items(item)})"
-        bounds = f"{{{low},}}" if high is _sre.MAXREPEAT else f"{{{low},{high}}}"
-        return body + bounds + ("?" if op is _sre.MIN_REPEAT else "")
-    if op is _sre.ASSERT or op is _sre.ASSERT_NOT:
-        behind, item = av[0] < 0, av[1]  # a lookbehind reads, mirrored, as a lookahead, and vice versa
-        opener = ("(?=" if behind else "(?<=") if op is _sre.ASSERT else ("(?!" if behind else "(?<!")
-        return f"{opener}{_mirror_items(item)})"
-    if op is _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_NON_BOUNDARY):
-        return r"\b" if av is _sre.AT_BOUNDARY else r"\B"
-    raise ValueError(f"cannot mirror {op} {av}")
-
-
-def _mirror(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The mirror image of `pattern`, which must end with $: `_mirror(p).match(s[::-1])` succeeds exactly
-    when `p.search(s)` does. ($ also matches before a final newline: hence the leading optional one.)"""
-    items = list(_sre_parse.parse(pattern.pattern, pattern.flags).data)
-    if not items or items[-1] != (_sre.AT, _sre.AT_END):
-        raise ValueError(f"not anchored at the end: {pattern.pattern!r}")
-    return re.compile("\\n?" + _mirror_items(items[:-1]), pattern.flags)
-
-
-# --- places within a sentence ---------------------------------------------------------------------
-# States, capitals and blocs: the names that news use metonymically for a government.
-_STATES = frozenset((
-    "russia", "ukraine", "belarus", "moscow", "kremlin", "the kremlin", "kyiv", "kiev", "minsk", "washington",
-    "united states", "the united states", "us", "u.s.", "usa", "america", "uk", "u.k.", "britain",
-    "great britain", "united kingdom", "the united kingdom", "london", "germany", "berlin", "france", "paris",
-    "poland", "warsaw", "china", "beijing", "turkey", "ankara", "iran", "tehran", "nato", "european union",
-    "the european union", "eu", "the eu", "brussels", "the west", "israel", "japan", "tokyo", "canada",
-    "ottawa", "italy", "rome", "russian federation", "the russian federation",
-))
-_LOCATION_BEFORE = re.compile(
-    r"(?<![\w-])(?:in|on|at|near|nearby|outside|around|over|into|inside|across|toward|towards|to|of|against"
-    r"|from|hit|hitting|hits|struck|striking|strike|strikes|shelled|shelling|bombed|bombing"
-    r"|targeted|targeting"
-    r"|attacked|attacking|attack|attacks|invaded|invading|entered|entering|captured|capture|liberated"
-    r"|liberate|took|take|taking|seized|reached|approach\w*|outskirts of|north of|south of|east of|west of"
-    r"|km from|kilometres from|kilometers from|miles from|between|and|or|,)"
-    r"\s+(?:the\s+)?(?:(?:capital|city|town|village|region|oblast|settlement|district|port city|port|centre"
-    r"|center|north|south|east|west|northern|southern|eastern|western|central|occupied|besieged|frontline"
-    r"|front-line|key|strategic|embattled|nearby|ukrainian|russian|southern|small|large)\s+(?:of\s+)?)*$"
-)
-_ORIGIN_BEFORE = re.compile(
-    r"(?<![\w-])(?:launch\w*|fired|fire|firing|shot|attack\w*|strikes?|struck|flew|flying|flown"
-    r"|entered|entering|crossed|crossing|took off|taking off|invad\w*|advanc\w*|sent|moved|moving)\s+"
-    r"(?:[^\s]+\s+){0,5}?from\s+(?:the\s+)?(?:territory of\s+|direction of\s+|area of\s+|side of\s+)?$"
-)
-_SPEAKER_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:[^\s]+\s+){0,2}?(?:said|says|say|saying|claim\w*|stated|states|announced|announces"
-    r"|reported|reports|accus\w+|denied|denies|insist\w*|warned|warns|told|tells|believes?|alleged|alleges"
-    r"|confirm\w*|declared|added|noted|argued|responded|blamed|condemned|is trying|tries|has said"
-    r"|maintains?|spokes\w+|officials?|authorities|government|administration|ministry|correspondent|reporter"
-    r"|envoy|ambassador|embassy|press service|mayor|governor|leadership|regime)(?![\w])"
-)
-_SPEAKER_BEFORE = re.compile(
-    r"(?<![\w-])(?:spokes\w+|officials?|correspondent|reporter|journalist|authorities|government|ministry"
-    r"|envoy|ambassador|embassy|sources?|analysts?|commentators?|diplomats?|leaders?|warnings?|statements?"
-    r"|claims?|accusations?|according to|said by|comments?|message|appeal)\s+(?:in|from|of|by|to)?\s*"
-    r"(?:the\s+)?$"
-)
-_VENUE_BEFORE = re.compile(
-    r"(?<![\w-])(?:visit\w*|visit to|trip to|travel\w* to|arriv\w* in|talks in|meeting in|meet\w* in"
-    r"|summit in|negotiations in|hosted|host|held in|met in|conference in|gathered in|flew to|flies to)"
-    r"\s+(?:the\s+)?$"
-)
-_TITLE_OF_BEFORE = re.compile(
-    r"(?<![\w-])(?:president|prime minister|premier|leader|minister|king|queen|head|chief|ambassador|embassy"
-    r"|government|people|citizens|parliament|capital|flag|anthem|foreign minister"
-    r"|defen[cs]e minister)\s+of\s+"
-    r"(?:the\s+)?$"
-)
-# "by the Armed Forces of Ukraine", "units of the army of Russia": the place names whose forces act.
-_FORCES_OF_BEFORE = re.compile(
-    r"(?<![\w-])(?:armed forces|forces|army|troops|military|navy|air force|soldiers|servicemen"
-    r"|units|militants"
-    r"|formations|general staff)\s+of\s+(?:the\s+)?$"
-)
-# "smoke rising from", "footage from", "reports from": the place is where the event is seen, not a
-# launch origin, even after a verb of firing earlier in the sentence.
-_SEEN_FROM_BEFORE = re.compile(
-    r"(?<![\w-])(?:smoke|flames|fire|footage|videos?|images?|photos?|imagery|pictures|reports?|sounds?"
-    r"|heard|seen|visible|rising|coming up|billowing|pouring|filmed"
-    r"|captured)(?:\s+\S+)?\s+from\s+(?:the\s+)?$"
-)
-_INSIDE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|inside)\s+(?:the\s+)?$")
-_RECIPIENT_BEFORE = re.compile(r"(?<![\w-])(?:to|for|into)\s+(?:the\s+)?$")
-_DONOR_AFTER = re.compile(
-    r"^(?:['’]s)?[^.;]{0,60}?(?<![\w-])(?:announc\w+|pledg\w+|will send|sends?|sent|provid\w+|donat\w+"
-    r"|agreed to|approved|gave|gives|offer\w*|supplies|supplied|deliver\w*|promis\w+|train\w*|will expand)"
-    r"(?![\w])"
-)
-_DONOR_BEFORE = re.compile(r"(?<![\w-])(?:from|by|of)\s+(?:the\s+)?$")
-_ACTOR_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:[^\s]+\s+){0,2}?(?:recruits|troops|forces|army|military|allies|president|government"
-    r"|leaders?|citizens|soldiers|navy|air force|offensive|invasion|war|attacks?|strikes?|missiles?|drones?)"
-    r"|,?\s*(?:has|have|had|is|was|were|are|will|would|could|can|may|might|continues?|continued|also"
-    r"|appears?|seems?|launch\w*|attack\w*|struck|fired|invad\w*|shell\w*|bomb\w*|us\w+|hopes?|wants?"
-    r"|plans?|planned|prepar\w*|tried|tries|mobili\w+|deploy\w*|sent|sends|keeps?|began|begins?|started"
-    r"|and\s+[^\s]+\s+(?:have|are|were|has)))(?![\w])"
-)
-_ACTOR_BEFORE = re.compile(
-    r"(?<![\w-])(?:by|accus\w+|blamed|condemned|urged|called on|warned|is"
-    r"|was)\s+(?:the\s+)?$"
-)
-_PASSIVE_AFTER = re.compile(
-    r"^\s*(?:[^\s]+\s+){0,3}?(?:hit|struck|attacked|shelled|bombed|targeted|damaged|destroyed"
-    r"|affected|plunged"
-    r"|left|rocked|pounded|run out|ran out|lost|without|under (?:fire|attack)|came under|suffered)(?![\w])"
-)
-_RIVER_AFTER = re.compile(r"^\s*(?:river|river's|river’s|riverbank|estuary)(?![\w])")
-_COMPARE_BEFORE = re.compile(
-    r"(?<![\w-])(?:than|like|such as|compared (?:to|with)|similar to|unlike|born in|native of"
-    r"|based in|named after|rather than|bigger than|larger than|second to)\s+(?:the\s+)?$"
-)
-_DIRECTION_WORDS = ("direction", "axis", "sector", "front", "bridgehead")
-_DIRECTION_AFTER = re.compile(rf"^\s*(?:{'|'.join(_DIRECTION_WORDS)})(?![\w])")
-
-_EVENT_SITE_TYPES = frozenset(TYPE_GROUPS["strikes"] + TYPE_GROUPS["effects"] + TYPE_GROUPS["ground"])
-
-# The *_BEFORE cues as tests on the reversed text before a name (see _mirror).
-_ORIGIN_ENDS = _mirror(_ORIGIN_BEFORE).match
-_SEEN_FROM_ENDS = _mirror(_SEEN_FROM_BEFORE).match
-_INSIDE_ENDS = _mirror(_INSIDE_BEFORE).match
-_LOCATION_ENDS = _mirror(_LOCATION_BEFORE).match
-_RECIPIENT_ENDS = _mirror(_RECIPIENT_BEFORE).match
-_DONOR_ENDS = _mirror(_DONOR_BEFORE).match
-_ACTOR_ENDS = _mirror(_ACTOR_BEFORE).match
-# The cues _place_role tries first, in its order, as one test: the name of the first that matches.
-_FIRST_CUES = (("compare", _COMPARE_BEFORE), ("speaker", _SPEAKER_BEFORE), ("venue", _VENUE_BEFORE),
-               ("forces_of", _FORCES_OF_BEFORE), ("title_of", _TITLE_OF_BEFORE))
-_FIRST_CUE_ENDS = re.compile("|".join(f"(?P<{name}>{_mirror(p).pattern})" for name, p in _FIRST_CUES)).match
-
-
-def _is_state(name: str) -> bool:
-    return name.strip() in _STATES
-
-
-def place_role(text: str, start: int, end: int) -> str:
-    """Role of the place named at text[start:end] within the one sentence `text` (see module docs)."""
-    if not text or not isinstance(text, str) or not (0 <= start < end <= len(text)):
-        return "mentioned"
-    return _place_role(text, start, end)
-
-
-# Words of a source credited after a headline's dash ("... - Kyiv Post", "... - VGA Energodar").
-_SOURCE_WORDS = frozenset(
-    "post independent times news tv radio agency ministry administration headquarters governor mayor "
-    "council police service staff command media channel telegram pravda inform ukrinform tass ria interfax".split()
-)
-
-
-def _in_attribution(text: str, low: str, start: int, end: int) -> bool:
-    """Whether the place stands in the source credited at the end of a headline ("Missiles hit Odesa -
-    Kyiv Post", "One died in Kamianka - VGA Energodar"): a short tail after a dash, with an outlet's or
-    an office's word or initials beside the name. "... - Kyiv and Lviv" is a list, not a source."""
-    lo = max(0, start - 80)  # a credit is a few words long: no need to search a long sentence back to its start
-    dash = max(low.rfind(" - ", lo, start), low.rfind(" – ", lo, start), low.rfind(" — ", lo, start))
-    if dash < 0:
-        return False
-    tail = text[dash + 3 :].rstrip(" .")
-    words = tail.split()
-    if len(words) > 5 or "," in tail or " and " in tail.lower():
-        return False
-    others = (text[dash + 3 : start] + " " + text[end:]).split()
-    return any(w.lower().strip(".") in _SOURCE_WORDS or (w.isupper() and 2 <= len(w) <= 5) for w in others)
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _place_role(text: str, start: int, end: int) -> str:
-    low, found = _sentence(text)
-    name = low[start:end]
-    before = low[max(0, start - 100):start]
-    after = low[end:end + 100]
-    # What the *_ENDS tests read. (Each cue spans a few words at most, 11 for the origin: searching just
-    # those last words found the same, at less cost, until the tests were mirrored to try one position.)
-    back = before[::-1]
-    has_event = not _EVENT_SITE_TYPES.isdisjoint(found)
-    state = _is_state(name) or _is_state(name.removeprefix("the "))
-
-    # Descriptive mentions: rivers, hyphenated compounds ("the Ukraine-Belarus border"), comparisons.
-    lead = after.lstrip()  # the _RIVER_AFTER and _DIRECTION_AFTER words come first in it
-    if name.endswith(" river") or after.startswith("-") or before.endswith("-") or (
-        lead.startswith(("river", "estuary")) and _RIVER_AFTER.match(after)
-    ):
-        return "mentioned"
-    if _in_attribution(text, low, start, end):
-        return "speaker"
-    cue = _FIRST_CUE_ENDS(back)
-    first = cue.lastgroup if cue is not None else None
-    if first == "compare":
-        return "mentioned"
-    if "from" in before and _ORIGIN_ENDS(back) and not _SEEN_FROM_ENDS(back):
-        return "origin"
-    if first == "speaker":
-        return "speaker"
-    if name in ("kremlin", "the kremlin") and not _INSIDE_ENDS(back):
-        return "speaker"
-    if first == "venue":
-        return "venue"
-    if first == "forces_of":
-        return "actor"
-    if first == "title_of":
-        return "mentioned"  # "Alexander Lukashenko, the President of Belarus"
-    if state and _ACTOR_AFTER.match(after) and after[:1] in "'’":
-        return "actor"  # "half of Russia’s 300,000 new recruits"
-    located = _LOCATION_ENDS(back) is not None
-    if lead.startswith(_DIRECTION_WORDS) and _DIRECTION_AFTER.match(after):
-        return "site"
-    if "aid" in found and not has_event:
-        if located and _RECIPIENT_ENDS(back):
-            return "mentioned"
-        if state and _DONOR_ENDS(back):
-            return "donor"
-        if located and not before.rstrip().endswith((",", "and", "or")):
-            return "aid_site"
-        if state and _DONOR_AFTER.match(after):
-            return "donor"
-    if located and not before.rstrip().endswith((",", "and", "or")):
-        if has_event:
-            return "site"
-        if "diplomacy" in found:
-            return "venue"
-        return "mentioned"
-    if _SPEAKER_AFTER.match(after):
-        if state or not has_event:
-            return "speaker"
-        return "site"
-    if state:
-        if _PASSIVE_AFTER.match(after) and has_event:
-            return "site"
-        if _ACTOR_AFTER.match(after) or _ACTOR_ENDS(back):
-            return "actor"
-        if "aid" in found and _DONOR_AFTER.match(after):
-            return "donor"
-    if has_event:
-        return "site"
-    if "diplomacy" in found and located:
-        return "venue"
-    return "actor" if state and _ACTOR_AFTER.match(after) else "mentioned"
-
-
-# Clause boundaries for scoping types and modality to the part of a sentence that names a place.
-_SEGMENT_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|(?<![\w-])(?:but|while|whereas|although)(?![\w])")
-_RELATIVE_START = re.compile(r"^\s*(?:where|which|whose|when|who|that|as|after|with|killing|injuring|wounding"
-                             r"|leaving|causing|damaging|destroying)(?![\w])")
-_PLACE_AFTER_PREP = re.compile(
-    r"(?<![\w-])(?:in|on|at|near|of|to|over|into|outside|around)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+"
-)
-
-
-# Where a _SEGMENT_BREAK match can start: at one of these, or just before a "-".
-_BREAK_STARTS = tuple(",;:()[]") + ("but", "while", "whereas", "although")
-_BREAK_STARTS_NON_ASCII = ("–", "—")
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _breaks(text: str) -> tuple[int, ...]:
-    """Start offsets of the matches of _SEGMENT_BREAK.finditer(text), found faster: a regex search tries
-    every position of the sentence, while str.find skips to the few where a break can start."""
-    candidates = offsets(text, _BREAK_STARTS if text.isascii() else _BREAK_STARTS + _BREAK_STARTS_NON_ASCII)
-    candidates += [i - 1 for i in offsets(text, "-", 1)]  # "\s-\s"
-    candidates.sort()
-    return tuple(m.start() for m in matches_at(_SEGMENT_BREAK, text, candidates))
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _segments(text: str) -> tuple[tuple[int, int], ...]:
-    """Clauses of a sentence; a relative clause ("…, where missiles fell") joins the clause before it."""
-    cuts = [0, *_breaks(text), len(text)]
-    raw = [(a, b) for a, b in pairwise(cuts) if b > a]
-    merged: list[tuple[int, int]] = []
-    for a, b in raw:
-        body = text[a:b].lstrip(",;:()[]–—- ")
-        if merged and (not body.strip() or _RELATIVE_START.match(body)):
-            merged[-1] = (merged[-1][0], b)
-        else:
-            merged.append((a, b))
-    return tuple(merged)
-
-
-def _own_segment(segments: tuple[tuple[int, int], ...], start: int) -> tuple[int, int]:
-    for a, b in segments:
-        if a <= start < b:
-            return a, b
-    return 0, 0
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _named_after_prep(text: str) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
-    """Each clause with the offsets of the capitalised names it puts after a preposition ("in Kharkiv")."""
-    return tuple(
-        (a, b, tuple(m.start() for m in _PLACE_AFTER_PREP.finditer(text, a, b))) for a, b in _segments(text)
-    )
-
-
-_WH_WORDS = ("where", "which", "whose", "who")
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _wh_clauses(text: str) -> tuple[tuple[int, int], ...]:
-    """Clauses opened by where/which/whose/who: they carry their own modality (see place_modality)."""
-    if "wh" not in text:
-        return ()  # _RELATIVE_START is case-sensitive: such a clause starts with a lower-case "wh"
-    cuts = [0, *_breaks(text), len(text)]
-    out = []
-    for a, b in pairwise(cuts):
-        body = text[a:b].lstrip(",;:()[]–—- ")
-        if _RELATIVE_START.match(body) and body.split(None, 1)[0].lower() in _WH_WORDS:
-            out.append((a, b))
-    return tuple(out)
-
-
-def place_types(text: str, start: int, end: int, signals: SentenceSignals) -> tuple[str, ...]:
-    """The sentence's event types that apply to the place at text[start:end], given its role."""
-    role = place_role(text, start, end)
-    if role == "venue":
-        return ("diplomacy",)
-    if role in ("aid_site", "donor"):
-        return ("aid",)
-    if role != "site":
-        return ()
-    site_types = [t for t in signals.types if t in _EVENT_SITE_TYPES]
-    if len(site_types) <= 1:
-        return tuple(site_types)
-    found = _sentence(text)[1]
-    own = _own_segment(_segments(text), start)
-    # Clauses that name another place: a type whose every cue lies in them belongs to that place.
-    claimed = [
-        (a, b) for a, b, names in _named_after_prep(text)
-        if (a, b) != own and any(n < start or n >= end for n in names)
-    ]
-    kept = []
-    for t in site_types:
-        spans = found.get(t, [])
-        elsewhere = spans and all(any(a <= s < b for a, b in claimed) for s, _e in spans)
-        if not elsewhere:
-            kept.append(t)
-    return tuple(kept or site_types)
-
-
-def place_modality(text: str, start: int, end: int, signals: SentenceSignals | None = None) -> str:
-    """Modality for the place at text[start:end]: the sentence's, unless the place sits in a relative
-    clause with its own ("a stalemate could be reached …, where Russian forces are holding an offensive
-    to take the town of Bakhmut": Bakhmut is reported)."""
-    low, found = _sentence(text)
-    sentence = signals.modality if signals is not None else _modality_of(low, found)
-    if not (0 <= start < end <= len(text)):
-        return sentence
-    for a, b in _wh_clauses(text):
-        if a <= start < b:
-            return _modality_of(low, found, a, b)
-    return sentence
+    return SentenceSignals(types, modality_of(low, found), killed, injured)

@@ -1,8 +1,9 @@
 """Article -> ArticleResult: the whole extraction, one direction, stage by stage.
 
-sentences (sentences.py) -> place mentions (toponyms.py) -> one place each (resolve.py) ->
-per sentence and place: role, event types, modality, date (events.py, dates.py) -> quotes
-(quotes.py) attached to the events whose sentences they stand in or follow.
+sentences (sentences.py) -> place mentions (toponyms.py, with notplaces.py and spellings.py) -> one
+place each (resolve.py) -> per sentence and place: role, event types, modality, date (events.py,
+placerole.py, clauses.py, dates.py) -> quotes (quotes.py) attached to the events whose sentences they
+stand in or follow.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .clauses import place_modality, place_types
 from .dates import resolve_event_date
-from .events import classify_sentence, place_modality, place_role, place_types
+from .events import classify_sentence
 from .gazetteer import Gazetteer
+from .placerole import place_role
 from .quotes import find_quotes
 from .records import (
     EVENT_TYPES,

@@ -2,111 +2,34 @@
 
 Approach: capitalised word sequences (the way English, Ukrainian and Russian write proper names)
 are looked up, longest first, in the gazetteer's key table over length-preserving folded text, so
-spans map back to the article exactly. What is not a place here is filtered by rules that generalise
-rather than by a list of cases: everyday words at the start of a sentence, weekdays and months,
-people (a title before, or a surname-like word after), and everyday words mid-sentence that name
-only a small town somewhere ("Mobile", "Split") unless the context says place ("in Split").
+spans map back to the article exactly. Names written otherwise than the key table writes them
+(declined, Russian-spelt, misspelt) are matched by spellings.py. What is not a place here is filtered by
+rules that generalise rather than by a list of cases (notplaces.py): everyday words at the start of a
+sentence, weekdays and months, people (a title before, or a surname-like word after), and everyday words
+mid-sentence that name only a small town somewhere ("Mobile", "Split") unless the context says place
+("in Split").
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
-
-import numpy as np
-from rapidfuzz import fuzz, process
 
 from .gazetteer import Gazetteer
+from .notplaces import CALENDAR, FEATURE_CUES, LOCATIVE, POSSESSIVE, NotPlaceRules, Token, previous_word
 from .records import Mention
+from .spellings import FUZZY_COUNTRIES, SpellingMatcher, cyrillic_stems
 from .textnorm import fold
 
 MAX_TOKENS = 6
-FUZZY_COUNTRIES = ("UA", "RU", "BY", "MD")
-FUZZY_CUTOFF = 85.0  # rapidfuzz ratio: one or two letters off in a name of eight
-
-# Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
-# abbreviations ("U.S.", "U.K.").
-_POSSESSIVE = re.compile(r"['’]s$")
-
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
-    "christmas easter ramadan".split()
-)
-# Words that make the next capitalised word a person, not a place ("President Zelensky").
-_TITLES = frozenset(
-    "mr mrs ms dr president gen general minister premier governor gov mayor sen senator rep col colonel lt "
-    "sgt sergeant capt captain cmdr commander adm admiral chancellor king queen prince princess pope "
-    "father bishop sheikh emir ayatollah judge justice secretary spokesman spokeswoman spokesperson "
-    "correspondent lord lady sir saint st. officer chief deputy ambassador envoy prosecutor reporter "
-    "analyst professor prof dame".split()
-)
 # Connectors allowed inside multi-word names ("Sea of Azov", "Rostov-on-Don", "Bab el-Mandeb").
 _CONNECTORS = frozenset("of the de del la le el al upon on am an der di da du".split())
-# Cues before a name that make a place reading likely even for an everyday word ("in Split").
-_LOCATIVE = frozenset(
-    "in near at from to outside around across into towards toward via of outskirts between inside "
-    "village town city settlement region oblast district province".split()
-)
-# Nouns that introduce a named organisation or outlet, not a place ("the Russian agency Tass").
-_ORG_INTRODUCERS = frozenset(
-    "agency newspaper daily outlet broadcaster channel company firm magazine website newswire network "
-    "group brand operator tabloid".split()
-)
-# Capitalised nouns after a place name that make it a facility's or a unit's name, not a person's
-# ("Chuhuiv Airbase", "Kharkiv Oblast", "Azov Regiment").
-_NAMED_AFTER = frozenset(
-    "airbase airfield airport aerodrome port harbour harbor seaport station railway bridge dam plant refinery "
-    "depot mine factory works hospital school university academy stadium square street avenue prospekt "
-    "district raion oblast region province city town village hromada council administration regiment "
-    "brigade battalion front direction sea river lake reservoir island spit peninsula highway road nuclear "
-    "npp tpp chp hpp".split()
-)
-# Compass words: before another name they qualify it ("North London", "Southern Europe").
-_COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 # Region names that are everyday words first (admin1 names in several countries).
 _GENERIC_REGIONS = frozenset(
     "centre center central north south east west northern southern eastern western coast "
     "northeast northwest southeast southwest".split()
 ) | {"north east", "north west", "south east", "south west"}  # "South-West", folded
-# Venues named after people, events or other towns ("Gagarin Stadium", "Peremoha cinema", "Gorky
-# Park"): followed by the town they stand in, the name is the venue's, not a place of its own.
-_VENUES = frozenset(
-    "stadium arena park cinema theatre theater square university college institute school lyceum gymnasium "
-    "hospital clinic church cathedral monastery lavra mosque synagogue museum library market mall centre center "
-    "palace hotel".split()
-)
-_IN_ANOTHER_PLACE = re.compile(
-    r"(?:,| in| at| near) (?:the )?[A-ZА-ЯІЇЄҐ][\w'’\-]*+(?! (?:[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion))"
-)  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
-# Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
-_STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
-# "X district of Y" ("X District, Y"): a city's district when Y (group 1) is a city, a raion when Y is a region (a
-# region's name, or a region word after it: group 2).
-_CITY_DISTRICT = re.compile(
-    r"\s+[Dd]istrict(?:\s+of\s+(?:the\s+)?|,\s+)([A-ZА-ЯІЇЄ][\w'’\-]*)"
-    r"(\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Pp]eople's|[Cc]ounty))?"
-)
-# Feature cues in the word after a name ("the Dnipro river", "the Bakhmut direction") ...
-_FEATURE_CUES = {
-    "river": "river",
-    "village": "settlement",
-    "town": "settlement",
-    "city": "city",
-    "settlement": "settlement",
-    "hamlet": "settlement",
-    "region": "region",
-    "oblast": "region",
-    "province": "region",
-    "district": "region",
-    "raion": "region",
-    "governorate": "region",
-    "direction": "near",
-    "area": "near",
-    "outskirts": "near",
-    "vicinity": "near",
-}
-# ... and in the words before it ("village of X", "near X", "outskirts of X").
+# Feature cues in the words before a name ("village of X", "near X", "outskirts of X"); those in the word
+# after it are notplaces.FEATURE_CUES ("the Dnipro river").
 _BEFORE_CUES = {
     "village": "settlement",
     "town": "settlement",
@@ -120,14 +43,6 @@ _BEFORE_CUES = {
     "vicinity": "near",
     "direction": "near",
 }
-
-
-class _Token(NamedTuple):  # a tuple: built tens of thousands of times per MB of text
-    start: int
-    end: int
-    text: str
-    upper: bool  # starts with a capital letter
-
 
 # Capitalised words only: the regex engine skips everything else at C speed. The pattern opens with
 # the capital's character class (the engine's fast scan); then a dotted abbreviation ("U.S."), the
@@ -144,12 +59,14 @@ _NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*(?: [A-ZА-ЯІ
 _COORDINATED = re.compile(
     rf"({_NAME}) and ({_NAME}) (regions|oblasts|directions|districts|provinces|raions|governorates)\b"
 )
+# Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
+# abbreviations ("U.S.", "U.K.").
 _NEXT = re.compile(r"([ \-]?)([^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*|(?:[A-Z]\.){2,})")
 
 
-def _token(m: re.Match, group: int = 0) -> _Token:
+def _token(m: re.Match, group: int = 0) -> Token:
     t = m.group(group)
-    return _Token(m.start(group), m.end(group), t, t[:1].isupper())
+    return Token(m.start(group), m.end(group), t, t[:1].isupper())
 
 
 class MentionFinder:
@@ -169,21 +86,11 @@ class MentionFinder:
             parts = k.split(" ")
             for n in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:n]))
-        # Misspelt towns of the war zone ("Popasana", "Komyshuvaka"): one-word ASCII names grouped by
-        # first letter and sorted by length, with their letter counts (see _misspelt).
-        by_letter: dict[str, list[str]] = {}
+        # What says a matched name is no place here: people, titles, venues, streets ... (notplaces.py).
+        self.rules = NotPlaceRules(self.flags, self.common_words, self.given_names)
+        # Names the key table lacks as written: misspelt or Russian-spelt war-zone towns (spellings.py).
         war_zone = gazetteer.keys_of(FUZZY_COUNTRIES, ("city", "settlement"))
-        for k in war_zone:
-            if len(k) >= 5 and k.isalpha() and k.isascii() and k not in self.common_words:
-                by_letter.setdefault(k[0], []).append(k)
-        self.fuzzy = _fuzzy_table(by_letter)
-        self.war_zone_words = {k for keys in by_letter.values() for k in keys}
-        compound: dict[str, list[str]] = {}  # two-part names ("kamianka dniprovska")
-        for k in war_zone:
-            parts = k.split(" ")
-            if len(parts) == 2 and all(x.isalpha() and x.isascii() for x in parts) and len(k) >= 9:
-                compound.setdefault(k[0], []).append(k)
-        self.fuzzy_compound = _fuzzy_table(compound)
+        self.spellings = SpellingMatcher(self.flags, war_zone, self.common_words)
         # Names that may be matched even in lower case, after a locative word: war-zone towns only
         # (field notes write "smoke over mariupol"; "damage to metro depot" is no city in Indonesia).
         self.lower_ok = {k for k in war_zone if " " not in k}
@@ -216,7 +123,7 @@ class MentionFinder:
                 # The common case, a one-word name no longer key starts with: the word and the
                 # word after it (for the context rules) are all the window there is.
                 n = _NEXT.match(text, m.end())
-                tokens = [None, _Token(m.start(), m.end(), word, True)] + ([_token(n, 2)] if n else [])
+                tokens = [None, Token(m.start(), m.end(), word, True)] + ([_token(n, 2)] if n else [])
                 match = (1, m.end(), flags, "")
             else:
                 tokens = self._window(text, folded, m)
@@ -232,16 +139,16 @@ class MentionFinder:
                 if text[done : done + 1] == "-" and done < m.end():
                     done = self._hyphen_parts(text, folded, done + 1, m.end(), mentions)
         added = False
-        for m in unknown:  # misspelt war-zone towns, in place contexts only (see _misspelt)
+        for m in unknown:  # misspelt war-zone towns, in place contexts only (see SpellingMatcher.misspelt)
             low = m.group().lower()
-            if len(low) < 5 or not low.isalpha() or low in self.common_words or low in _CALENDAR:
+            if len(low) < 5 or not low.isalpha() or low in self.common_words or low in CALENDAR:
                 continue  # cheap rejections before any window is built
             if not _place_context(text, m.start(), m.end()):
                 continue  # most unknown words: decided before a window is built
             if any(x.start <= m.start() < x.end for x in mentions):
                 continue
             tokens = self._window(text, folded, m)
-            match = self._misspelt(tokens, text)
+            match = self.spellings.misspelt(tokens, text)
             if match is not None:
                 added = self._add(mentions, tokens, match, text, people) or added
         if added:
@@ -250,7 +157,7 @@ class MentionFinder:
 
     def _add(self, mentions: list[Mention], tokens: list, match, text: str, people: set[str]) -> bool:
         j, end, flags, key = match
-        if not self._accept(tokens, j, end, flags, text, people):
+        if not self.rules.accept(tokens, j, end, flags, text, people):
             return False
         first = tokens[1]
         mentions.append(Mention(first.start, end, text[first.start : end], self._cue(tokens, j, text, flags), key))
@@ -277,7 +184,7 @@ class MentionFinder:
             for g in (1, 2):
                 k = " ".join(folded[m.start(g) : m.end(g)].split()) + " " + singular
                 if k in self.flags:
-                    out[m.start(g)] = (m.end(g), k, _FEATURE_CUES.get(singular, ""))
+                    out[m.start(g)] = (m.end(g), k, FEATURE_CUES.get(singular, ""))
         return out
 
     def _lowercase(self, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
@@ -297,10 +204,10 @@ class MentionFinder:
             extra.append(Mention(m.start(1), m.end(1), word, "", ""))
         return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
 
-    def _window(self, text: str, folded: str, m: re.Match) -> list[_Token | None]:
+    def _window(self, text: str, folded: str, m: re.Match) -> list[Token | None]:
         """[previous word or None, the capitalised word, the following words while a key can still
         continue, plus one word of look-ahead]."""
-        tokens: list[_Token | None] = [None, _token(m)]  # the previous word is found on demand
+        tokens: list[Token | None] = [None, _token(m)]  # the previous word is found on demand
         pos = m.end()
         for _ in range(MAX_TOKENS):
             if " ".join(folded[m.start() : pos].split()) not in self.prefixes:
@@ -343,7 +250,7 @@ class MentionFinder:
                 cut = tj.start + tj.text.index("-")
                 if (flags := self.flags.get(" ".join(folded[start:cut].split()))) is not None:
                     return j, cut, flags, ""
-            if flags is None and _POSSESSIVE.search(tj.text):
+            if flags is None and POSSESSIVE.search(tj.text):
                 end -= 2
                 k = " ".join(folded[start:end].split())
                 flags = self.flags.get(k)
@@ -353,271 +260,34 @@ class MentionFinder:
         if "-" in first.text:
             # "Kamyanka-Dniprovsk": a misspelt two-part war-zone name, matched whole ...
             whole = fold(first.text).replace("'", "")
-            found = self._near_spellings(whole, self.fuzzy_compound) if whole.count(" ") == 1 else []
-            if found:
-                return (1, first.end, *self._near_ties(found))
+            ties = self.spellings.misspelt_compound(whole) if whole.count(" ") == 1 else None
+            if ties:
+                return (1, first.end, *ties)
             # ... else the name before the hyphen ("Russian-backed", "Syrian-Turkish")
             end = first.start + first.text.index("-")
             k = folded[first.start : end]
             if k in self.flags:
                 return 1, end, self.flags[k], ""
         if first.text[:1] >= "\u0400":  # Ukrainian and Russian decline names: "у Харкові", "Києва"
-            for stem in _cyrillic_stems(fold(first.text)):
+            for stem in cyrillic_stems(fold(first.text)):
                 if stem in self.flags:
                     return 1, first.end, self.flags[stem], stem
         return None
-
-    def _misspelt(self, tokens: list, text: str) -> tuple[int, int, int, str] | None:
-        """A one-word name the gazetteer lacks, in a place context ("in Popasana", "Popsana, Luhansk
-        Oblast"), matched to a war-zone town of nearly the same spelling. find() has already kept only
-        such words: five letters or more, no everyday word, in a place context."""
-        word = tokens[1]
-        low = word.text.lower()
-        nxt = tokens[2].text.lower() if len(tokens) > 2 else ""
-        q = fold(low)
-        if q in _RU_ADJECTIVES and len(tokens) > 2 and tokens[2].upper and text[word.end : tokens[2].start] == " ":
-            # "Malaya Rohan", "Bolshaya Pisarevka": a Russian adjective before a Ukrainian name
-            noun = fold(tokens[2].text.lower())
-            for k in (f"{_RU_ADJECTIVES[q]} {v}" for v in (noun, *_ukrainian_spellings(noun))):
-                if k in self.flags:
-                    return 2, tokens[2].end, self.flags[k], k
-        for v in _ukrainian_spellings(q):  # "Rubtsy", "Prishib": Russian spellings of Ukrainian names
-            if v in self.war_zone_words:
-                return 1, word.end, self.flags[v], v
-        found = self._near_spellings(q, self.fuzzy)
-        if not found:
-            return None
-        if nxt in _FEATURE_CUES:  # "Donestk oblast" -> "donetsk oblast"
-            for k, score in found:
-                if score >= found[0][1] - 3 and f"{k} {nxt}" in self.flags:
-                    return 2, tokens[2].end, self.flags[f"{k} {nxt}"], f"{k} {nxt}"
-        return (1, word.end, *self._near_ties(found))
-
-    def _near_ties(self, found: list[tuple[str, float]]) -> tuple[int, str]:
-        """(flags, "key|key") of the spellings within 3 points of the best: the context chooses among them."""
-        keys = [k for k, score in found if score >= found[0][1] - 3]
-        flags = 0
-        for k in keys:
-            flags |= self.flags[k]
-        return flags, "|".join(keys)
-
-    @staticmethod
-    def _near_spellings(q: str, table) -> list[tuple[str, float]]:
-        """Keys of the table within the fuzzy cut-off of q, best first: [(key, score)]."""
-        if not q.isascii() or q[:1] not in table:
-            return []  # the fuzzy tables hold ASCII names only
-        # Names of the same first letter and nearly the same length ...
-        keys, lengths, counts = table[q[0]]
-        lo = int(np.searchsorted(lengths, len(q) - 2, side="left"))
-        hi = int(np.searchsorted(lengths, len(q) + 2, side="right"))
-        # ... and of nearly the same letters: each inserted or deleted letter changes one letter count
-        # by one, so the letter-count distance is a lower bound of the Indel distance behind
-        # fuzz.ratio, and names that cannot reach the cut-off are dropped at array speed.
-        letters = np.frombuffer(q.encode("ascii"), dtype=np.uint8).astype(np.int64) - 97
-        mine = np.bincount(letters[(letters >= 0) & (letters < 26)], minlength=26).astype(np.int8)
-        distance = np.abs(counts[:, lo:hi] - mine[:, None]).sum(axis=0, dtype=np.int16)
-        near = np.flatnonzero(distance <= (1 - FUZZY_CUTOFF / 100) * (lengths[lo:hi] + len(q)) + 1e-9) + lo
-        if not len(near):
-            return []
-        found = process.extract(q, [keys[i] for i in near], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
-        return sorted(((k, score) for k, score, _ in found), key=lambda t: (-t[1], t[0]))  # ties: stable order
-
-    def _accept(self, tokens: list, j: int, end: int, flags: int, text: str, people: set[str]) -> bool:
-        first = tokens[1]
-        word = first.text.lower()
-        single = j == 1
-        if single and word in _CALENDAR:
-            return False
-        prev = tokens[0] = _previous_word(text, first.start)
-        if single and _dateline(first.text, text, first.start, end):
-            return True  # "BOSTON (Reuters) -", "WASHINGTON Barack Obama...": the story's dateline
-        adjacent_prev = prev is not None and text[prev.end : first.start] == " "
-        if adjacent_prev and prev.text.lower().rstrip(".") in _TITLES:
-            return False  # "President Kharkiv"-style: a title makes a person
-        if adjacent_prev and prev.text.lower() in _ORG_INTRODUCERS:
-            return False  # "the agency Tass"
-        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        adjacent_next = nxt is not None and text[end : nxt.start] == " " and end == tokens[j].end
-        district = _CITY_DISTRICT.match(text, end)
-        if district and district.group(2) is None and not self.flags.get(fold(district.group(1)), 0) & 16:
-            return False  # "the Kievsky District of Donetsk": a part of the city named after it, not a town
-        if adjacent_next and nxt.upper and nxt.text.lower() in _STREETS:
-            return False  # "Atlantic Avenue" is a street, not the ocean
-        if adjacent_next and nxt.text.lower() in _VENUES and _IN_ANOTHER_PLACE.match(text, nxt.end):
-            return False  # "Gagarin Stadium in Chernihiv", "Gorky Park, Kharkiv": a venue's name, in that town
-        if single and word in _COMPASS and adjacent_next and nxt.upper and fold(nxt.text) in self.flags:
-            return False  # "North London": the name after it is the place
-        if single and _acronym(first.text, prev, nxt, text, end) and not flags & 16:
-            return False  # "the OAS", "the CHU in Montpellier": an organisation's initials
-        if (
-            adjacent_next
-            and nxt.upper
-            and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
-            and not self._noun_after_name(nxt.text, text, nxt.end)
-            and (self.flags.get(fold(nxt.text).strip()) is None or self._given_name(word, flags))
-        ):
-            people.add(word)
-            return False  # "Volodymyr Zelensky": a given name before a surname
-        if (
-            adjacent_prev
-            and prev.upper
-            and not prev.text.endswith(".")  # "... in Texas. Paris has grown": a sentence ended
-            and not prev.text.rpartition("-")[2].islower()  # "Russian-occupied Kherson": an adjective
-            and not (prev.text.isupper() and len(prev.text) >= 3)  # "CTV Winnipeg": an outlet's initials
-            and (not _sentence_start(text, prev.start) or prev.text.lower() in self.given_names)
-            and prev.text.lower() not in self.common_words
-            and (self.flags.get(fold(prev.text)) is None or self._given_name(prev.text.lower(), 0))
-        ):
-            people.add(word)
-            return False  # "George Washington": a surname after a given name
-        if single and word in people and not flags & 24:
-            return False  # "Mohamed Salah ... Salah scored": the same person again
-        if (
-            single
-            and not flags & 24
-            and not (prev is not None and prev.text.lower() in _LOCATIVE)  # "soldiers in Bakhmut said"
-            and _speaks(text, first.start, end)
-        ):
-            people.add(word)
-            return False  # "Noma said", "said Chen": a small town does not speak; a person does
-        # An everyday word, or its plural (the dictionary lists none): "Cars destroyed in Borodyanka" is
-        # no Kars, in Turkey.
-        common = single and bool(
-            flags & 4 or (word[-1:] == "s" and word[:-1] in self.common_words and not flags & 8)  # not "Paris"
-        )
-        if not common or flags & 16:
-            return True  # countries ("China", "Turkey") even where the word is everyday
-        if _sentence_start(text, first.start):
-            return False  # "Reading the report..." / "Split between..."
-        if adjacent_prev and prev.upper and not _sentence_start(text, prev.start):
-            return False  # "the Convention Centre": the last word of a longer name
-        if adjacent_next and nxt.upper and nxt.text.lower() not in _FEATURE_CUES:
-            return False  # "near Sigma Software": an everyday word opening a longer name
-        if prev is not None and prev.text.lower() in _LOCATIVE and prev.text.lower() != "of":
-            return True  # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey)
-        # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
-        return bool(flags & 32) and not (adjacent_next and nxt.upper)
-
-    def _given_name(self, word: str, flags: int) -> bool:
-        """A common given name that is also a town's ("Kobe Bryant", "Taras Shevchenko", "Charlotte
-        Smith"): before a surname it is the person's. Countries and regions keep their reading
-        ("Georgia", "Jordan")."""
-        return word in self.given_names and not flags & 16
-
-    def _noun_after_name(self, word: str, text: str, end: int) -> bool:
-        """Whether a capitalised word after a name makes the name a place in a longer name, not a
-        given name: an everyday noun ("Washington Post's", "Kerala Police"), a weekday or month, a
-        feature word ("Kharkiv Oblast") or a title ("Oklahoma Gov. Mary Fallin")."""
-        low = _POSSESSIVE.sub("", word.lower())
-        if low in self.common_words or low in _FEATURE_CUES or low in _NAMED_AFTER or low in _CALENDAR:
-            return True  # ... or a date ("met in Moscow, Russia Thursday")
-        return low in _TITLES or (text[end : end + 1] == "." and low + "." in _TITLES)
 
     def _cue(self, tokens: list, j: int, text: str, flags: int) -> str:
         if flags & 2 and not flags & 1:
             return "demonym"
         last = tokens[j].text.lower()
-        if last in _FEATURE_CUES and j > 1:
-            return _FEATURE_CUES[last]
+        if last in FEATURE_CUES and j > 1:
+            return FEATURE_CUES[last]
         nxt = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
-        if nxt in _FEATURE_CUES and text[tokens[j].end : tokens[j + 1].start] == " ":
-            return _FEATURE_CUES[nxt]
+        if nxt in FEATURE_CUES and text[tokens[j].end : tokens[j + 1].start] == " ":
+            return FEATURE_CUES[nxt]
         before = text[max(0, tokens[1].start - 30) : tokens[1].start].lower().split()[-3:]
         for w in reversed(before):
             if w in _BEFORE_CUES:
                 return _BEFORE_CUES[w]
         return ""
-
-
-# Case endings of Ukrainian and Russian nouns, longest first, and the stem's nominative forms.
-_CYR_ENDINGS = ("ами", "ями", "ові", "еві", "ом", "ем", "єм", "ою", "ею", "ої", "ей", "ах", "ях",
-                "а", "я", "у", "ю", "і", "ї", "е", "и", "ы")
-_ALTERNATION = {"о": "і", "е": "і", "є": "і"}  # Харкова -> Харків, Києва -> Київ (ї folds to і)
-
-
-def _cyrillic_stems(word: str) -> list[str]:
-    """Nominative forms a declined Cyrillic name may come from (folded, as index keys are)."""
-    out = []
-    for ending in _CYR_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            stem = word[: -len(ending)]
-            out += [stem, stem + "а", stem + "я", stem + "е", stem + "і"]
-            for k in range(len(stem) - 1, max(len(stem) - 3, 0), -1):  # the stem's last vowel
-                if stem[k] in _ALTERNATION:
-                    alt = stem[:k] + _ALTERNATION[stem[k]] + stem[k + 1 :]
-                    out.append(alt)
-                    break
-    return out
-
-
-# Russian endings of Ukrainian place names and their Ukrainian forms, longest first
-# (Stepnoye -> Stepne, Kamenskoye -> Kamenske, Yakovlevka -> Yakovlivka, Rubtsy -> Rubtsi).
-_RU_ENDINGS = (("skoye", "ske"), ("skoe", "ske"), ("noye", "ne"), ("noe", "ne"), ("oye", "e"), ("aya", "a"),
-               ("ovka", "ivka"), ("evka", "ivka"), ("iy", "yi"), ("oy", "e"), ("y", "i"))
-
-
-# Russian adjectives that open two-word Ukrainian place names, and their Ukrainian forms.
-_RU_ADJECTIVES = {
-    "malaya": "mala", "maloye": "male", "maloe": "male", "maly": "malyi", "malyy": "malyi", "malyi": "malyi",
-    "bolshaya": "velyka", "bolshoye": "velyke", "bolshoe": "velyke", "bolshoy": "velykyi",
-    "velikaya": "velyka", "velikoye": "velyke", "velikoe": "velyke", "veliky": "velykyi", "velikiy": "velykyi",
-    "novaya": "nova", "novoye": "nove", "novoe": "nove", "novy": "novyi", "novyy": "novyi",
-    "staraya": "stara", "staroye": "stare", "staroe": "stare", "stary": "staryi", "staryy": "staryi",
-}
-
-
-def _ukrainian_spellings(q: str) -> list[str]:
-    """Ukrainian spellings a Russian-spelt name may stand for: its ending rewritten, and the Russian
-    "i" written "y" as Ukrainian transliteration writes и ("Prishib" -> "Pryshyb")."""
-    out = []
-    for ru, uk in _RU_ENDINGS:
-        if q.endswith(ru) and len(q) - len(ru) >= 3:
-            out.append(q[: -len(ru)] + uk)
-            break
-    for v in [q, *out]:
-        if "i" in v[1:]:
-            out.append(v[0] + v[1:].replace("i", "y"))
-    return out
-
-
-def _letter_counts(words: list[str]) -> np.ndarray:
-    """Counts of a-z in lower-case ASCII words (other characters ignored): one column per word."""
-    out = np.zeros((26, len(words)), dtype=np.int8)
-    letters = np.frombuffer("".join(words).encode("ascii"), dtype=np.uint8).astype(np.int64) - 97
-    cols = np.repeat(np.arange(len(words)), [len(w) for w in words])
-    ok = (letters >= 0) & (letters < 26)
-    np.add.at(out, (letters[ok], cols[ok]), 1)
-    return out
-
-
-def _fuzzy_table(by_letter: dict[str, list[str]]) -> dict[str, tuple[list[str], np.ndarray, np.ndarray]]:
-    """first letter -> (keys sorted by length, their lengths, their letter counts)."""
-    out = {}
-    for letter, keys in by_letter.items():
-        keys = sorted(keys, key=lambda k: (len(k), k))
-        out[letter] = (keys, np.array([len(k) for k in keys]), _letter_counts(keys))
-    return out
-
-
-def _acronym(word: str, prev: _Token | None, nxt: _Token | None, text: str, end: int) -> bool:
-    """An all-capitals word of up to five letters outside an all-capitals headline or dateline
-    ("OAS", "CHU"; not "KYIV, Ukraine", "CAIRO -", "STRIKES ON KYIV", nor the abbreviation "B.C.")."""
-    if not (word.isupper() and len(word) <= 5) or "." in word:
-        return False
-    if text[end : end + 1] == "," or text[end : end + 2] in (" -", " —", " –"):
-        return False
-    if _sentence_start(text, end - len(word)):
-        return False
-    return not any(t is not None and len(t.text) > 1 and t.text.isupper() for t in (prev, nxt))
-
-
-_SAID_AFTER = re.compile(r"[’']?s? (?:said|says|told|added|explained|wrote|tweeted|recalled|admitted)\b")
-_SAID_BEFORE = re.compile(r"(?:said|says|told|added|explained|wrote|tweeted)\s*$")
-
-
-def _speaks(text: str, start: int, end: int) -> bool:
-    """Whether the word at start:end speaks: "Noma said", "," said Chen"."""
-    return _SAID_AFTER.match(text, end) is not None or _SAID_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _place_context(text: str, start: int, end: int) -> bool:
@@ -626,53 +296,9 @@ def _place_context(text: str, start: int, end: int) -> bool:
     if text[end : end + 1] == ",":
         return True
     n = _NEXT.match(text, end)
-    if n is not None and n.group(2).lower() in _FEATURE_CUES:
+    if n is not None and n.group(2).lower() in FEATURE_CUES:
         return True
-    prev = _previous_word(text, start)
-    return prev is not None and (prev.text.lower() in _LOCATIVE or prev.text.lower() in ("on", "over"))
+    prev = previous_word(text, start)
+    return prev is not None and (prev.text.lower() in LOCATIVE or prev.text.lower() in ("on", "over"))
 
 
-def _dateline(word: str, text: str, start: int, end: int) -> bool:
-    """An all-capitals place opening a line and followed by its region, the agency or a dash:
-    "BOSTON (Reuters) -", "MANILA, Philippines -", "BERLIN —", "WASHINGTON Barack Obama..."."""
-    if len(word) < 4 or not word.isupper() or text[max(0, start - 20) : start].strip(" \t").rpartition("\n")[2]:
-        return False  # (only blanks between the line's start and the word)
-    after = text[end : end + 3]
-    return after[:1] in (",", "(") or after[:2] in (" (", " -", " —", " –", " ,") or (
-        after[:1] == " " and after[1:2].isupper() and after[2:3].islower()  # not an all-capitals headline
-    )
-
-
-def _previous_word(text: str, pos: int) -> _Token | None:
-    """The word before pos (with a trailing full stop, for titles such as "Gen."), or None."""
-    k = pos - 1
-    while k >= 0 and text[k] in " \t":
-        k -= 1
-    end = k + 1
-    if k >= 0 and text[k] == ".":
-        k -= 1
-    while k >= 0 and (text[k].isalpha() or text[k] in "'’ʼ´ʹ-"):
-        k -= 1
-    word = text[k + 1 : end]
-    if not word or not word[0].isalpha():
-        return None
-    return _Token(k + 1, end, word, word[0].isupper())
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    """Whether pos starts a sentence, headline or quotation (nothing but openers before it), or a
-    caption after its timestamp ("00:34 Tank firing at...", "0:00- 1:06 Russian forces...")."""
-    k = pos - 1
-    while k >= 0 and text[k] in " \t\"“‘'«(—–-*•":
-        k -= 1
-    if k < 0 or text[k] in ".!?:\n\r…":
-        return True
-    if not text[k].isdigit():
-        return False
-    line_start = text.rfind("\n", max(0, pos - 24), pos) + 1  # a timestamp is short: look back a little
-    if line_start == 0 and pos > 24:
-        return False
-    return _TIMESTAMP.fullmatch(text, line_start, pos) is not None
-
-
-_TIMESTAMP = re.compile(r"[\s(]*\d{1,2}:\d{2}(?:\s*[-–]\s*\d{1,2}:\d{2})?[\s)\-–:]*")

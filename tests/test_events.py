@@ -6,16 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import dashboard.clauses as clauses
 import dashboard.events as events
-from dashboard.events import (
-    SentenceSignals,
-    classify_sentence,
-    clear_caches,
-    place_modality,
-    place_role,
-    place_types,
-)
+import dashboard.placerole as placerole
+from dashboard.clauses import place_modality, place_types
+from dashboard.events import SentenceSignals, classify_sentence, clear_caches
+from dashboard.placerole import place_role
 from dashboard.records import EVENT_TYPES, MODALITIES
+from dashboard.regexmirror import mirror
 from dashboard.sentences import split_sentences
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "seeds" / "ukraine-energy-strikes.txt"
@@ -268,6 +266,18 @@ def test_repeated_questions_about_one_sentence_agree_after_clearing_caches():
     assert (classify_sentence(line), role_of(line, "Kharkiv"), types_of(line, "Kharkiv")) == first
 
 
+def test_clearing_caches_empties_every_sentence_cache():
+    line = "Russian missiles struck Kharkiv, where a school burned, while shelling hit Izium"
+    start = line.index("Kharkiv")
+    place_modality(line, start, start + 7, classify_sentence(line))
+    assert types_of(line, "Kharkiv")
+    cached = (events.sentence_analysis, events._classify, placerole._place_role, clauses._breaks, clauses._segments,
+              clauses._named_after_prep, clauses._wh_clauses)
+    assert all(f.cache_info().currsize for f in cached)
+    clear_caches()
+    assert not any(f.cache_info().currsize for f in cached)
+
+
 def test_out_of_range_span_is_mentioned():
     assert place_role("Kyiv was hit", 5, 100) == "mentioned"
 
@@ -336,7 +346,7 @@ def test_destroying_armour_is_a_strike():
 @given(st.lists(st.sampled_from([" ", "a", "but", " but ", "while", ",", ";", ":", "(", ")", "[", "]", "–", "—",
                                  " - ", "-", "\t", "whereas", "although", "é"]), max_size=20).map("".join))
 def test_clause_breaks_are_those_a_search_finds(text):
-    assert events._breaks.__wrapped__(text) == tuple(m.start() for m in events._SEGMENT_BREAK.finditer(text))
+    assert clauses._breaks.__wrapped__(text) == tuple(m.start() for m in clauses._SEGMENT_BREAK.finditer(text))
 
 
 _WORDS = st.sampled_from([
@@ -346,16 +356,16 @@ _WORDS = st.sampled_from([
     "territory ", "direction ", "smoke ", "rising ", "footage ", "city ", "capital ", "region ", "village ",
     "outskirts ", "km ", "north ", "occupied ", "hit ", "struck ", "is ", "was ", "called ", "kyiv ", "x",
 ])
-_ENDS = [getattr(events, name) for name in dir(events) if name.endswith("_BEFORE")]
+_ENDS = [getattr(placerole, name) for name in dir(placerole) if name.endswith("_BEFORE")]
 
 
 @given(st.lists(_WORDS, max_size=12).map("".join))
 def test_mirrored_cues_match_where_searches_do(text):
     for pattern in _ENDS:
         if pattern.pattern.endswith("$"):
-            assert bool(events._mirror(pattern).match(text[::-1])) == bool(pattern.search(text)), pattern.pattern
-    first = next((name for name, pattern in events._FIRST_CUES if pattern.search(text)), None)
-    cue = events._FIRST_CUE_ENDS(text[::-1])
+            assert bool(mirror(pattern).match(text[::-1])) == bool(pattern.search(text)), pattern.pattern
+    first = next((name for name, pattern in placerole._FIRST_CUES if pattern.search(text)), None)
+    cue = placerole._FIRST_CUE_ENDS(text[::-1])
     assert (cue.lastgroup if cue else None) == first
 
 

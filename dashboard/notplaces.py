@@ -1,0 +1,268 @@
+"""Whether a gazetteer name found in text is a place there: the rules that say it is not.
+
+A capitalised word that is a gazetteer key is often no place: a person ("Volodymyr Zelensky", "George
+Washington", "Noma said"), a title's bearer ("President ..."), an outlet ("the agency Tass"), a venue
+or a street named after a town ("Gagarin Stadium in Chernihiv", "Atlantic Avenue"), an acronym ("the
+OAS"), a weekday or month, or an everyday word ("Split between ..."). The rules read the words around
+the name and generalise rather than list cases. Kept apart from the scanner (toponyms.py), which asks
+NotPlaceRules.accept about every name it matches; the word lists and the readers of nearby words
+(Token, previous_word) it shares with the scanner live here too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .textnorm import fold
+
+POSSESSIVE = re.compile(r"['’]s$")  # "Kharkiv's"
+# Weekdays, months and feasts: capitalised, and some of them are towns somewhere ("May", "Easter").
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "christmas easter ramadan".split()
+)
+# Words that make the next capitalised word a person, not a place ("President Zelensky").
+_TITLES = frozenset(
+    "mr mrs ms dr president gen general minister premier governor gov mayor sen senator rep col colonel lt "
+    "sgt sergeant capt captain cmdr commander adm admiral chancellor king queen prince princess pope "
+    "father bishop sheikh emir ayatollah judge justice secretary spokesman spokeswoman spokesperson "
+    "correspondent lord lady sir saint st. officer chief deputy ambassador envoy prosecutor reporter "
+    "analyst professor prof dame".split()
+)
+# Cues before a name that make a place reading likely even for an everyday word ("in Split").
+LOCATIVE = frozenset(
+    "in near at from to outside around across into towards toward via of outskirts between inside "
+    "village town city settlement region oblast district province".split()
+)
+# Nouns that introduce a named organisation or outlet, not a place ("the Russian agency Tass").
+_ORG_INTRODUCERS = frozenset(
+    "agency newspaper daily outlet broadcaster channel company firm magazine website newswire network "
+    "group brand operator tabloid".split()
+)
+# Capitalised nouns after a place name that make it a facility's or a unit's name, not a person's
+# ("Chuhuiv Airbase", "Kharkiv Oblast", "Azov Regiment").
+_NAMED_AFTER = frozenset(
+    "airbase airfield airport aerodrome port harbour harbor seaport station railway bridge dam plant refinery "
+    "depot mine factory works hospital school university academy stadium square street avenue prospekt "
+    "district raion oblast region province city town village hromada council administration regiment "
+    "brigade battalion front direction sea river lake reservoir island spit peninsula highway road nuclear "
+    "npp tpp chp hpp".split()
+)
+# Compass words: before another name they qualify it ("North London", "Southern Europe").
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+# Venues named after people, events or other towns ("Gagarin Stadium", "Peremoha cinema", "Gorky
+# Park"): followed by the town they stand in, the name is the venue's, not a place of its own.
+_VENUES = frozenset(
+    "stadium arena park cinema theatre theater square university college institute school lyceum gymnasium "
+    "hospital clinic church cathedral monastery lavra mosque synagogue museum library market mall centre center "
+    "palace hotel".split()
+)
+_IN_ANOTHER_PLACE = re.compile(
+    r"(?:,| in| at| near) (?:the )?[A-ZА-ЯІЇЄҐ][\w'’\-]*+(?! (?:[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion))"
+)  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
+# Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
+_STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
+# "X district of Y" ("X District, Y"): a city's district when Y (group 1) is a city, a raion when Y is a region (a
+# region's name, or a region word after it: group 2).
+_CITY_DISTRICT = re.compile(
+    r"\s+[Dd]istrict(?:\s+of\s+(?:the\s+)?|,\s+)([A-ZА-ЯІЇЄ][\w'’\-]*)"
+    r"(\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Pp]eople's|[Cc]ounty))?"
+)
+# Feature cues in the word after a name ("the Dnipro river", "the Bakhmut direction"): they keep a name a
+# place here, and the finder reads them as the place's kind (the words before it: toponyms._BEFORE_CUES).
+FEATURE_CUES = {
+    "river": "river",
+    "village": "settlement",
+    "town": "settlement",
+    "city": "city",
+    "settlement": "settlement",
+    "hamlet": "settlement",
+    "region": "region",
+    "oblast": "region",
+    "province": "region",
+    "district": "region",
+    "raion": "region",
+    "governorate": "region",
+    "direction": "near",
+    "area": "near",
+    "outskirts": "near",
+    "vicinity": "near",
+}
+
+
+class Token(NamedTuple):  # a tuple: built tens of thousands of times per MB of text
+    start: int
+    end: int
+    text: str
+    upper: bool  # starts with a capital letter
+
+
+class NotPlaceRules:
+    """The rules over one finder's key table and word lists (see MentionFinder)."""
+
+    def __init__(self, flags: dict[str, int], common_words: frozenset[str], given_names: frozenset[str]) -> None:
+        self.flags = flags
+        self.common_words = common_words
+        self.given_names = given_names
+
+    def accept(self, tokens: list, j: int, end: int, flags: int, text: str, people: set[str]) -> bool:
+        """Whether the key matched over tokens[1..j] (ending at `end`, with its `flags`) names a place
+        here. Fills in tokens[0], the previous word; adds to `people` the words it finds in people's names."""
+        first = tokens[1]
+        word = first.text.lower()
+        single = j == 1
+        if single and word in CALENDAR:
+            return False
+        prev = tokens[0] = previous_word(text, first.start)
+        if single and _dateline(first.text, text, first.start, end):
+            return True  # "BOSTON (Reuters) -", "WASHINGTON Barack Obama...": the story's dateline
+        adjacent_prev = prev is not None and text[prev.end : first.start] == " "
+        if adjacent_prev and prev.text.lower().rstrip(".") in _TITLES:
+            return False  # "President Kharkiv"-style: a title makes a person
+        if adjacent_prev and prev.text.lower() in _ORG_INTRODUCERS:
+            return False  # "the agency Tass"
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        adjacent_next = nxt is not None and text[end : nxt.start] == " " and end == tokens[j].end
+        district = _CITY_DISTRICT.match(text, end)
+        if district and district.group(2) is None and not self.flags.get(fold(district.group(1)), 0) & 16:
+            return False  # "the Kievsky District of Donetsk": a part of the city named after it, not a town
+        if adjacent_next and nxt.upper and nxt.text.lower() in _STREETS:
+            return False  # "Atlantic Avenue" is a street, not the ocean
+        if adjacent_next and nxt.text.lower() in _VENUES and _IN_ANOTHER_PLACE.match(text, nxt.end):
+            return False  # "Gagarin Stadium in Chernihiv", "Gorky Park, Kharkiv": a venue's name, in that town
+        if single and word in _COMPASS and adjacent_next and nxt.upper and fold(nxt.text) in self.flags:
+            return False  # "North London": the name after it is the place
+        if single and _acronym(first.text, prev, nxt, text, end) and not flags & 16:
+            return False  # "the OAS", "the CHU in Montpellier": an organisation's initials
+        if (
+            adjacent_next
+            and nxt.upper
+            and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
+            and not self._noun_after_name(nxt.text, text, nxt.end)
+            and (self.flags.get(fold(nxt.text).strip()) is None or self._given_name(word, flags))
+        ):
+            people.add(word)
+            return False  # "Volodymyr Zelensky": a given name before a surname
+        if (
+            adjacent_prev
+            and prev.upper
+            and not prev.text.endswith(".")  # "... in Texas. Paris has grown": a sentence ended
+            and not prev.text.rpartition("-")[2].islower()  # "Russian-occupied Kherson": an adjective
+            and not (prev.text.isupper() and len(prev.text) >= 3)  # "CTV Winnipeg": an outlet's initials
+            and (not _sentence_start(text, prev.start) or prev.text.lower() in self.given_names)
+            and prev.text.lower() not in self.common_words
+            and (self.flags.get(fold(prev.text)) is None or self._given_name(prev.text.lower(), 0))
+        ):
+            people.add(word)
+            return False  # "George Washington": a surname after a given name
+        if single and word in people and not flags & 24:
+            return False  # "Mohamed Salah ... Salah scored": the same person again
+        if (
+            single
+            and not flags & 24
+            and not (prev is not None and prev.text.lower() in LOCATIVE)  # "soldiers in Bakhmut said"
+            and _speaks(text, first.start, end)
+        ):
+            people.add(word)
+            return False  # "Noma said", "said Chen": a small town does not speak; a person does
+        # An everyday word, or its plural (the dictionary lists none): "Cars destroyed in Borodyanka" is
+        # no Kars, in Turkey.
+        common = single and bool(
+            flags & 4 or (word[-1:] == "s" and word[:-1] in self.common_words and not flags & 8)  # not "Paris"
+        )
+        if not common or flags & 16:
+            return True  # countries ("China", "Turkey") even where the word is everyday
+        if _sentence_start(text, first.start):
+            return False  # "Reading the report..." / "Split between..."
+        if adjacent_prev and prev.upper and not _sentence_start(text, prev.start):
+            return False  # "the Convention Centre": the last word of a longer name
+        if adjacent_next and nxt.upper and nxt.text.lower() not in FEATURE_CUES:
+            return False  # "near Sigma Software": an everyday word opening a longer name
+        if prev is not None and prev.text.lower() in LOCATIVE and prev.text.lower() != "of":
+            return True  # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey)
+        # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
+        return bool(flags & 32) and not (adjacent_next and nxt.upper)
+
+    def _given_name(self, word: str, flags: int) -> bool:
+        """A common given name that is also a town's ("Kobe Bryant", "Taras Shevchenko", "Charlotte
+        Smith"): before a surname it is the person's. Countries and regions keep their reading
+        ("Georgia", "Jordan")."""
+        return word in self.given_names and not flags & 16
+
+    def _noun_after_name(self, word: str, text: str, end: int) -> bool:
+        """Whether a capitalised word after a name makes the name a place in a longer name, not a
+        given name: an everyday noun ("Washington Post's", "Kerala Police"), a weekday or month, a
+        feature word ("Kharkiv Oblast") or a title ("Oklahoma Gov. Mary Fallin")."""
+        low = POSSESSIVE.sub("", word.lower())
+        if low in self.common_words or low in FEATURE_CUES or low in _NAMED_AFTER or low in CALENDAR:
+            return True  # ... or a date ("met in Moscow, Russia Thursday")
+        return low in _TITLES or (text[end : end + 1] == "." and low + "." in _TITLES)
+
+
+def _acronym(word: str, prev: Token | None, nxt: Token | None, text: str, end: int) -> bool:
+    """An all-capitals word of up to five letters outside an all-capitals headline or dateline
+    ("OAS", "CHU"; not "KYIV, Ukraine", "CAIRO -", "STRIKES ON KYIV", nor the abbreviation "B.C.")."""
+    if not (word.isupper() and len(word) <= 5) or "." in word:
+        return False
+    if text[end : end + 1] == "," or text[end : end + 2] in (" -", " —", " –"):
+        return False
+    if _sentence_start(text, end - len(word)):
+        return False
+    return not any(t is not None and len(t.text) > 1 and t.text.isupper() for t in (prev, nxt))
+
+
+_SAID_AFTER = re.compile(r"[’']?s? (?:said|says|told|added|explained|wrote|tweeted|recalled|admitted)\b")
+_SAID_BEFORE = re.compile(r"(?:said|says|told|added|explained|wrote|tweeted)\s*$")
+
+
+def _speaks(text: str, start: int, end: int) -> bool:
+    """Whether the word at start:end speaks: "Noma said", "," said Chen"."""
+    return _SAID_AFTER.match(text, end) is not None or _SAID_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def _dateline(word: str, text: str, start: int, end: int) -> bool:
+    """An all-capitals place opening a line and followed by its region, the agency or a dash:
+    "BOSTON (Reuters) -", "MANILA, Philippines -", "BERLIN —", "WASHINGTON Barack Obama..."."""
+    if len(word) < 4 or not word.isupper() or text[max(0, start - 20) : start].strip(" \t").rpartition("\n")[2]:
+        return False  # (only blanks between the line's start and the word)
+    after = text[end : end + 3]
+    return after[:1] in (",", "(") or after[:2] in (" (", " -", " —", " –", " ,") or (
+        after[:1] == " " and after[1:2].isupper() and after[2:3].islower()  # not an all-capitals headline
+    )
+
+
+def previous_word(text: str, pos: int) -> Token | None:
+    """The word before pos (with a trailing full stop, for titles such as "Gen."), or None."""
+    k = pos - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    end = k + 1
+    if k >= 0 and text[k] == ".":
+        k -= 1
+    while k >= 0 and (text[k].isalpha() or text[k] in "'’ʼ´ʹ-"):
+        k -= 1
+    word = text[k + 1 : end]
+    if not word or not word[0].isalpha():
+        return None
+    return Token(k + 1, end, word, word[0].isupper())
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether pos starts a sentence, headline or quotation (nothing but openers before it), or a
+    caption after its timestamp ("00:34 Tank firing at...", "0:00- 1:06 Russian forces...")."""
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\"“‘'«(—–-*•":
+        k -= 1
+    if k < 0 or text[k] in ".!?:\n\r…":
+        return True
+    if not text[k].isdigit():
+        return False
+    line_start = text.rfind("\n", max(0, pos - 24), pos) + 1  # a timestamp is short: look back a little
+    if line_start == 0 and pos > 24:
+        return False
+    return _TIMESTAMP.fullmatch(text, line_start, pos) is not None
+
+
+_TIMESTAMP = re.compile(r"[\s(]*\d{1,2}:\d{2}(?:\s*[-–]\s*\d{1,2}:\d{2})?[\s)\-–:]*")
