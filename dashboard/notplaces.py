@@ -50,7 +50,7 @@ _NAMED_AFTER = frozenset(
     "depot mine factory works hospital school university academy stadium square street avenue prospekt "
     "district raion oblast region province city town village hromada council administration regiment "
     "brigade battalion front direction sea river lake reservoir island spit peninsula highway road nuclear "
-    "npp tpp chp hpp".split()
+    "npp tpp chp hpp lavra monastery cathedral church mosque synagogue museum theatre theater".split()
 )
 # Compass words: before another name they qualify it ("North London", "Southern Europe").
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())

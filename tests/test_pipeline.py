@@ -471,3 +471,8 @@ def test_minor_towns_of_the_english_press_are_found_in_place_contexts_only(pipel
     people = _surfaces(pipeline, "Her son, Leo Thames Newman, was outside. Notre Dame's coach and Alcoa agreed, "
                                  "said Ray Payette, referring to the game.")
     assert not {"Newman", "Notre Dame", "Alcoa", "Payette"} & set(people)
+
+
+def test_a_town_before_its_monastery_or_museum_is_the_town_not_a_given_name(pipeline):
+    result = pipeline.process(Article(id="l", text="The aftermath of the shelling of the Svyatogorsk Lavra."))
+    assert [e.place.name for e in result.events] == ["Svyatohirsk"]
