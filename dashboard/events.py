@@ -374,6 +374,21 @@ _SECTOR_BEFORE = re.compile(
 )
 
 
+_PASSIVE_GAP = re.compile(r"\s*(?:(?:was|were|is|are|been|being|has|have|had|got|reportedly|completely|partially|"
+                          r"totally|also)\s+)*")
+
+
+def _damaged_is_military(low: str, damage: list[tuple[int, int]], military: list[tuple[int, int]]) -> bool:
+    """Whether the thing a damage word is about is military: named after it ("destruction of a Russian
+    tank", "destroyed two BMPs") or just before it ("tanks were destroyed"). Soldiers elsewhere in the
+    sentence do not make a town's ruins military ("Russian troops showing off the destruction in X")."""
+    for a, b in damage:
+        for s, e in military:
+            if b <= s <= b + 50 or (e <= a and _PASSIVE_GAP.fullmatch(low, e, a)):
+                return True
+    return False
+
+
 def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
     """Cross-type rules that single lexicons cannot express."""
     infra = cues.get("infrastructure_damage")
@@ -383,7 +398,7 @@ def _refine(low: str, cues: dict[str, list[tuple[int, int]]]) -> None:
         specific = [s for s in infra if not _GENERIC_DAMAGE.fullmatch(low, s[0], s[1])]
         if not specific:
             civil = "civil" in cues or "energy_infra" in cues
-            military = "military" in cues
+            military = "military" in cues and _damaged_is_military(low, infra, cues["military"])
             people = "casualties" in cues and "people" in cues
             if not civil and (military or people or "interception" in cues):
                 del cues["infrastructure_damage"]

@@ -392,3 +392,12 @@ def test_casualty_prechecks_never_change_a_count(text):
                                  "were", "seen", "ka-52", "."]), max_size=10).map("".join))
 def test_attack_words_are_found_where_a_search_finds_them(text):
     assert events._attack_word(text) == bool(events._ATTACK_RE.search(text))
+
+
+def test_soldiers_beside_ruins_do_not_make_the_ruins_military():
+    # The damaged thing decides: a town's destruction shown by troops is infrastructure damage ...
+    assert "infrastructure_damage" in classify_sentence(
+        'Russian troops "showing off" the destruction caused in Volnovakha').types
+    # ... a tank's destruction is not.
+    for text in ("Destruction of Russian tank near Kyiv", "Russian tanks were destroyed near Kyiv"):
+        assert "infrastructure_damage" not in classify_sentence(text).types, text
