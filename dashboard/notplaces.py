@@ -41,7 +41,7 @@ LOCATIVE = frozenset(
 # Nouns that introduce a named organisation or outlet, not a place ("the Russian agency Tass").
 _ORG_INTRODUCERS = frozenset(
     "agency newspaper daily outlet broadcaster channel company firm magazine website newswire network "
-    "group brand operator tabloid".split()
+    "group brand operator tabloid battalion brigade regiment squadron detachment".split()  # "battalion Sparta"
 )
 # Capitalised nouns after a place name that make it a facility's or a unit's name, not a person's
 # ("Chuhuiv Airbase", "Kharkiv Oblast", "Azov Regiment").

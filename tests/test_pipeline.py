@@ -476,3 +476,8 @@ def test_minor_towns_of_the_english_press_are_found_in_place_contexts_only(pipel
 def test_a_town_before_its_monastery_or_museum_is_the_town_not_a_given_name(pipeline):
     result = pipeline.process(Article(id="l", text="The aftermath of the shelling of the Svyatogorsk Lavra."))
     assert [e.place.name for e in result.events] == ["Svyatohirsk"]
+
+
+def test_a_unit_named_after_a_place_is_no_place(pipeline):
+    places = _surfaces(pipeline, "Footage of battalion Sparta hitting positions near Avdiivka.")
+    assert "Sparta" not in places and "Avdiivka" in places
