@@ -150,7 +150,8 @@ class MentionFinder:
             low = m.group().lower()
             if len(low) < 5 or not low.isalpha() or low in self.common_words or low in CALENDAR:
                 continue  # cheap rejections before any window is built
-            if not place_context(text, m.start(), m.end()):
+            listed = self._listed_after(text, folded, m.start(), mentions)
+            if not listed and not place_context(text, m.start(), m.end()):
                 continue  # most unknown words: decided before a window is built
             if any(x.start <= m.start() < x.end for x in mentions):
                 continue
@@ -161,6 +162,15 @@ class MentionFinder:
         if added:
             mentions.sort(key=lambda x: x.start)
         return self._lowercase(text, folded, mentions)
+
+    def _listed_after(self, text: str, folded: str, start: int, mentions: list[Mention]) -> bool:
+        """Whether the word at `start` continues a list after a war-zone town: "in the area of Ugledar
+        and Novodarovka", "Pisky, Opytne": the first name's place context carries over to the next
+        (not after "Essex and", where "Herts" is no misspelt Hertsa)."""
+        joint = _LIST_JOINT.search(text, max(0, start - 8), start)
+        if joint is None:
+            return False
+        return any(x.end == joint.start() and (x.key or folded[x.start : x.end] in self.lower_ok) for x in mentions)
 
     def _add(self, mentions: list[Mention], tokens: list, match, text: str, people: set[str]) -> bool:
         j, end, flags, key = match
@@ -295,3 +305,6 @@ class MentionFinder:
             if w in _BEFORE_CUES:
                 return _BEFORE_CUES[w]
         return ""
+
+
+_LIST_JOINT = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+$|,\s*$")

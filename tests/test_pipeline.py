@@ -481,3 +481,10 @@ def test_a_town_before_its_monastery_or_museum_is_the_town_not_a_given_name(pipe
 def test_a_unit_named_after_a_place_is_no_place(pipeline):
     places = _surfaces(pipeline, "Footage of battalion Sparta hitting positions near Avdiivka.")
     assert "Sparta" not in places and "Avdiivka" in places
+
+
+def test_a_misspelt_town_listed_after_a_war_zone_town_is_found(pipeline):
+    places = _surfaces(pipeline, "Russian forces hit units in the area of Ugledar and Novodarovka - Russian Defense Ministry")
+    assert places["Novodarovka"].name == "Novodarivka" and places["Novodarovka"].admin1 == "Zaporizhzhia Oblast"
+    # Not after a place outside the war zone: "Herts" beside Essex is no misspelt Hertsa.
+    assert "Herts" not in _surfaces(pipeline, "An ambulance and the Essex and Herts Air Ambulance came.")
