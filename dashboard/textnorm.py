@@ -8,6 +8,7 @@ Cyrillic transliterated the Ukrainian and the Russian way), and is only used whe
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -128,4 +129,16 @@ def variants(name: str) -> set[str]:
             if not is_cyrillic(k):
                 out.add(k.replace("ia", "ya"))
                 out.add(k.replace("iu", "yu"))
+    # Adjectival district names ("Volnovakhskyi raion"): English reports also write the Russian-style
+    # endings "-sky" and "-skiy" ("the Volnovakhsky district"). One-word names keep their spelling:
+    # the misspelt-town matcher compares those, and more forms would only add false near-matches.
+    for k in list(out):
+        if "sk" in k and " " in k and not is_cyrillic(k):
+            adj = _ADJECTIVE_END.sub(r"\1sky", k)
+            if adj != k:
+                out.add(adj)
+                out.add(_ADJECTIVE_END.sub(r"\1skiy", k))
     return {v for v in out if v}
+
+
+_ADJECTIVE_END = re.compile(r"(\w)sk(?:yi|iy|yy|ij)\b")

@@ -484,7 +484,14 @@ def test_a_unit_named_after_a_place_is_no_place(pipeline):
 
 
 def test_a_misspelt_town_listed_after_a_war_zone_town_is_found(pipeline):
-    places = _surfaces(pipeline, "Russian forces hit units in the area of Ugledar and Novodarovka - Russian Defense Ministry")
+    places = _surfaces(pipeline, "Russian forces hit units in the area of Ugledar and Novodarovka - Defense Ministry")
     assert places["Novodarovka"].name == "Novodarivka" and places["Novodarovka"].admin1 == "Zaporizhzhia Oblast"
     # Not after a place outside the war zone: "Herts" beside Essex is no misspelt Hertsa.
     assert "Herts" not in _surfaces(pipeline, "An ambulance and the Essex and Herts Air Ambulance came.")
+
+
+def test_a_town_pinned_to_a_district_it_is_not_in_falls_back_to_the_district(pipeline):
+    # "Stepnoy" is also Elista's old name; the text puts it in the Volnovakha district of Donetsk Oblast.
+    text = "A man in Stepnoy in the Volnovakhsky district of the DPR died due to the shelling."
+    sites = {e.place.name: e.place for e in pipeline.process(Article(id="s", text=text)).events}
+    assert "Elista" not in sites and sites["Volnovakha Raion"].admin1 == "Donetsk Oblast"

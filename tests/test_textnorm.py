@@ -30,3 +30,8 @@ def test_transliteration_both_ways():
     assert translit_ru("Кременная") == "kremennaya"
     assert {"kyiv", "kiiv"} <= variants("Київ")
     assert "kamianske" in variants("Кам'янське")
+
+
+def test_adjectival_district_names_get_russian_style_endings():
+    assert {"volnovakhsky district", "volnovakhskiy district"} <= variants("Volnovakhskyi district")
+    assert variants("Pokrovskyi") == {"pokrovskyi"}  # one-word names keep their spelling
