@@ -60,6 +60,7 @@ _TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv", "conflict_region
            "given_names.csv", "ceremonial_counties.csv")
 # Share of the US population whose given name is among those kept (the census lists are by frequency).
 GIVEN_NAME_COVERAGE = 90.0
+RARE_NAME_SHARE = 0.01  # per cent of people: rarer census names that are everyday words are left out
 
 GEONAMES_CREDIT = (
     "Contains GeoNames data (https://www.geonames.org/), licensed under CC BY 4.0, "
@@ -743,14 +744,16 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
     # Everyday English words, for telling a surname or a title from a place name at run time.
     words = sorted(w for w in dictionary if w.isalpha() and w.islower() and zipf_frequency(w, "en") >= 2.5)
     (out_dir / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
-    (out_dir / "given_names.txt").write_text("\n".join(given_names(curated_dir)) + "\n", encoding="utf-8")
+    (out_dir / "given_names.txt").write_text("\n".join(given_names(curated_dir, set(words))) + "\n", encoding="utf-8")
     return meta
 
 
-def given_names(curated_dir: Path) -> list[str]:
+def given_names(curated_dir: Path, everyday: set[str]) -> list[str]:
     """Common given names, lower case: the US census lists down to GIVEN_NAME_COVERAGE of people, and
     the curated Ukrainian and Russian ones. Before a surname they make a person, not a town ("Taras
-    Shevchenko Park" is in Kyiv, not in Kazakhstan's Taraz and Aktau)."""
+    Shevchenko Park" is in Kyiv, not in Kazakhstan's Taraz and Aktau). Everyday words that are rare
+    names (under RARE_NAME_SHARE per cent of people: "In", "So", "Season") are left out: capitalised,
+    they are a headline's words, not names ("Disrupt Assault In Vuhledar")."""
     import names  # noqa: PLC0415 - a build-only dependency
 
     out: set[str] = set()
@@ -759,6 +762,8 @@ def given_names(curated_dir: Path) -> list[str]:
         for line in (folder / fname).read_text(encoding="ascii").splitlines():
             parts = line.split()
             if len(parts) == 4 and float(parts[2]) <= GIVEN_NAME_COVERAGE:
+                if float(parts[1]) < RARE_NAME_SHARE and parts[0].lower() in everyday:
+                    continue
                 out.add(parts[0].lower())
     table = curated_dir / "given_names.csv"
     if table.exists():

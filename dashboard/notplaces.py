@@ -33,6 +33,7 @@ _TITLES = frozenset(
     "correspondent lord lady sir saint st. officer chief deputy ambassador envoy prosecutor reporter "
     "analyst professor prof dame".split()
 )
+_CONTRACTION = re.compile(r"\w+['’](?:ve|ll|re|d|m)|(?:here|there|that|what|it|let|who|where|he|she)['’]s")
 # Cues before a name that make a place reading likely even for an everyday word ("in Split").
 LOCATIVE = frozenset(
     "in near at from to outside around across into towards toward via of outskirts between inside "
@@ -115,8 +116,8 @@ class NotPlaceRules:
         first = tokens[1]
         word = first.text.lower()
         single = j == 1
-        if single and word in CALENDAR:
-            return False
+        if single and (word in CALENDAR or _CONTRACTION.fullmatch(word)):
+            return False  # "I've", "Here's": no Ive, no Heres
         prev = tokens[0] = previous_word(text, first.start)
         if single and _dateline(first.text, text, first.start, end):
             return True  # "BOSTON (Reuters) -", "WASHINGTON Barack Obama...": the story's dateline
@@ -154,7 +155,8 @@ class NotPlaceRules:
             and not prev.text.rpartition("-")[2].islower()  # "Russian-occupied Kherson": an adjective
             and not (prev.text.isupper() and len(prev.text) >= 3)  # "CTV Winnipeg": an outlet's initials
             and (not _sentence_start(text, prev.start) or prev.text.lower() in self.given_names)
-            and prev.text.lower() not in self.common_words
+            and (prev.text.lower() not in self.common_words  # "Marco Rubio", "Eric Campbell": Webster's
+                 or (prev.text.lower() in self.given_names and not _sentence_start(text, prev.start)))  # lists them
             and (self.flags.get(fold(prev.text)) is None or self._given_name(prev.text.lower(), 0))
         ):
             people.add(word)

@@ -257,8 +257,8 @@ class MentionFinder:
             end = tj.end
             k = " ".join(folded[start:end].split())
             flags = self.flags.get(k)
-            if flags is None and "'" in k:
-                k = k.replace("'", "")  # "Berdyans'k" for Berdyansk
+            if flags is None and "'" in k and not POSSESSIVE.search(tj.text):
+                k = k.replace("'", "")  # "Berdyans'k" for Berdyansk (but "Steele's" is no Steeles)
                 flags = self.flags.get(k)
             if flags is None and j == 1 and text[end : end + 1] == "." and k + "." in self.flags:
                 end, k = end + 1, k + "."  # an abbreviation with its full stop ("Ky.", "Calif.")

@@ -495,3 +495,14 @@ def test_a_town_pinned_to_a_district_it_is_not_in_falls_back_to_the_district(pip
     text = "A man in Stepnoy in the Volnovakhsky district of the DPR died due to the shelling."
     sites = {e.place.name: e.place for e in pipeline.process(Article(id="s", text=text)).events}
     assert "Elista" not in sites and sites["Volnovakha Raion"].admin1 == "Donetsk Oblast"
+
+
+def test_contractions_possessive_surnames_and_people_are_no_places(pipeline):
+    text = ("So for the past seven years, I've kept a tradition. Here's a look. Florida Senator Marco Rubio "
+            "and 21-year-old Eric Campbell spoke. Christopher Steele wrote it; Steele's reports circulated.")
+    assert _surfaces(pipeline, text).keys() == {"Florida"}
+
+
+def test_capitalised_headline_words_are_not_given_names(pipeline):
+    places = _surfaces(pipeline, "Ukrainian Special Forces Ambush 155th Brigade Of Russia, Disrupt Assault In Vuhledar")
+    assert places["Vuhledar"].admin1 == "Donetsk Oblast"
