@@ -161,8 +161,12 @@ class NotPlaceRules:
         ):
             people.add(word)
             return False  # "George Washington": a surname after a given name
-        if single and word in people and not flags & 24:
-            return False  # "Mohamed Salah ... Salah scored": the same person again
+        base = POSSESSIVE.sub("", word)
+        if single and base in people:
+            if not flags & 24:
+                return False  # "Mohamed Salah ... Salah scored": the same person again
+            if base in self.given_names and not (prev is not None and prev.text.lower() in LOCATIVE):
+                return False  # "Georgia Stevens ... said Georgia": the text has made the country a girl's name
         if (
             single
             and not flags & 24

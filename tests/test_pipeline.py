@@ -506,3 +506,11 @@ def test_contractions_possessive_surnames_and_people_are_no_places(pipeline):
 def test_capitalised_headline_words_are_not_given_names(pipeline):
     places = _surfaces(pipeline, "Ukrainian Special Forces Ambush 155th Brigade Of Russia, Disrupt Assault In Vuhledar")
     assert places["Vuhledar"].admin1 == "Donetsk Oblast"
+
+
+def test_a_country_the_text_makes_a_given_name_is_the_person_afterwards(pipeline):
+    text = ("Nine-year-old Georgia Stevens is lacing her skates. Georgia began skating at four, "
+            "said Georgia's father. She has trained in Georgia too.")
+    result = pipeline.process(Article(id="g", text=text))
+    georgia = [m for m in result.mentions if m.mention.surface.startswith("Georgia")]
+    assert [m.mention.start for m in georgia] == [text.rindex("Georgia")]  # only "in Georgia" is a place
