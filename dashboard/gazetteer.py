@@ -166,7 +166,8 @@ class Gazetteer:
         the city's own name, not one of its alternates ("Mobile" is; "Kilo", for Kiel, is not);
         64 names only minor towns (under WORLD_MIN_POPULATION, outside the full-detail countries),
         whose names are as often people's and firms' ("Newman", "Alcoa"): the finder wants a place
-        context for them.
+        context for them; 128 names at least one town or settlement ("Split" does; "Store", only a
+        Slovenian region, does not).
         """
         city = (self._feature == "city") & (self._population >= 100_000)
         admin1 = self._feature == "admin1"
@@ -188,6 +189,9 @@ class Gazetteer:
         starts = np.flatnonzero(np.r_[True, self._keys[1:] != self._keys[:-1]])  # the names table is sorted by key
         for k in self._keys[starts[~np.logical_or.reduceat(other, starts)]].tolist():
             flags[k] |= 64
+        town = np.isin(self._feature, ["city", "settlement"])[self._place] & ~self._demonym
+        for k in self._keys[starts[np.logical_or.reduceat(town, starts)]].tolist():
+            flags[k] |= 128
         return flags
 
     def keys_of(self, countries: Iterable[str], features: Iterable[str]) -> set[str]:

@@ -60,8 +60,11 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
 _VENUES = frozenset(
     "stadium arena park cinema theatre theater square university college institute school lyceum gymnasium "
     "hospital clinic church cathedral monastery lavra mosque synagogue museum library market mall centre center "
-    "palace hotel".split()
+    "palace hotel complex".split()
 )
+# A venue's name of up to two more capitalised words after the place's: "Olympic Sports Center",
+# "Enerhetyk Sports Complex".
+_VENUE_AFTER = re.compile(r" (?:[A-Z][\w'’\-]* ){1,2}(?i:" + "|".join(sorted(_VENUES)) + r")(?![\w])")
 _IN_ANOTHER_PLACE = re.compile(
     r"(?:,| in| at| near) (?:the )?[A-ZА-ЯІЇЄҐ][\w'’\-]*+(?! (?:[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion))"
 )  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
@@ -135,6 +138,10 @@ class NotPlaceRules:
             return False  # "Atlantic Avenue" is a street, not the ocean
         if adjacent_next and nxt.text.lower() in _VENUES and _IN_ANOTHER_PLACE.match(text, nxt.end):
             return False  # "Gagarin Stadium in Chernihiv", "Gorky Park, Kharkiv": a venue's name, in that town
+        if adjacent_next and nxt.upper and (venue := _VENUE_AFTER.match(text, end)) and _IN_ANOTHER_PLACE.match(
+            text, venue.end()
+        ):
+            return False  # "Olympic Sports Center ... in Chernihiv": the same with a longer venue name
         if single and word in _COMPASS and adjacent_next and nxt.upper and fold(nxt.text) in self.flags:
             return False  # "North London": the name after it is the place
         if single and _acronym(first.text, prev, nxt, text, end) and not flags & 16:
@@ -191,7 +198,9 @@ class NotPlaceRules:
         if adjacent_next and nxt.upper and nxt.text.lower() not in FEATURE_CUES:
             return False  # "near Sigma Software": an everyday word opening a longer name
         if prev is not None and prev.text.lower() in LOCATIVE and prev.text.lower() != "of":
-            return True  # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey)
+            # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey, and "damage to Store in
+            # Maryinka" no Slovenian region: an everyday word after a locative is a town or nothing)
+            return bool(flags & 128)
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
         return bool(flags & 32) and not (adjacent_next and nxt.upper)
 

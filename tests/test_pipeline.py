@@ -523,3 +523,14 @@ def test_airports_and_air_bases_are_places_of_their_own(pipeline):
     result = pipeline.process(Article(id="a", text="Missiles struck Mariupol airport and the Saki Air Base."))
     sites = {e.place.name for e in result.events}
     assert {"Mariupol International Airport", "Saki Air Base"} <= sites
+
+
+def test_everyday_words_after_a_locative_are_towns_or_nothing(pipeline):
+    # "Store" is a Slovenian region (Štore) and an everyday word; "Split" is a town and one.
+    places = _surfaces(pipeline, "Damage from Shelling to Store in Maryinka, Donetsk Oblast. Ferries wait in Split.")
+    assert "Store" not in places and places["Split"].country == "HR"
+
+
+def test_a_longer_venue_name_in_another_town_is_in_that_town(pipeline):
+    result = pipeline.process(Article(id="v", text="Enerhetyk Sports Complex in Mykolaivka destroyed"))
+    assert [e.place.name for e in result.events] == ["Mykolaivka"]
