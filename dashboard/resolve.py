@@ -73,7 +73,11 @@ class Resolver:
             return self.gaz.indices(_key(mention.surface), demonym=True)
         if mention.key:  # a misspelt name matched to one or more near spellings
             return [c for k in mention.key.split("|") for c in self.gaz.indices(k)]
-        return self.gaz.indices(_key(mention.surface))
+        k = _key(mention.surface)
+        if mention.cue == "river" and not k.endswith(" river"):
+            # "the river Dnipro", "bridge over Dnipro": rivers are indexed with their "river" only
+            return self.gaz.indices(k) + self.gaz.indices(k + " river")
+        return self.gaz.indices(k)
 
     def resolve(self, text: str, mentions: list[Mention], home: str | None = None) -> list[ResolvedMention]:
         """One place per mention. `home`: the country of the outlet (from its web address), a

@@ -38,6 +38,7 @@ _GENERIC_REGIONS = frozenset(
 ) | {"north east", "north west", "south east", "south west"}  # "South-West", folded
 # Feature cues in the words before a name ("village of X", "near X", "outskirts of X"); those in the word
 # after it are notplaces.FEATURE_CUES ("the Dnipro river").
+_CROSSINGS = frozenset("bridge bridges crossing crossings ferry pontoon dam".split())
 _BEFORE_CUES = {
     "village": "settlement",
     "town": "settlement",
@@ -301,6 +302,10 @@ class MentionFinder:
         if nxt in FEATURE_CUES and text[tokens[j].end : tokens[j + 1].start] == " ":
             return FEATURE_CUES[nxt]
         before = text[max(0, tokens[1].start - 30) : tokens[1].start].lower().split()[-3:]
+        if before[-1:] == ["the"]:
+            before = before[:-1]
+        if len(before) >= 2 and before[-1] in ("over", "across") and before[-2] in _CROSSINGS:
+            return "river"  # "Bridge over Dnipro at Nova Kakhovka": the river, not the city
         for w in reversed(before):
             if w in _BEFORE_CUES:
                 return _BEFORE_CUES[w]

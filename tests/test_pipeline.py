@@ -534,3 +534,12 @@ def test_everyday_words_after_a_locative_are_towns_or_nothing(pipeline):
 def test_a_longer_venue_name_in_another_town_is_in_that_town(pipeline):
     result = pipeline.process(Article(id="v", text="Enerhetyk Sports Complex in Mykolaivka destroyed"))
     assert [e.place.name for e in result.events] == ["Mykolaivka"]
+
+
+def test_a_bridge_over_a_rivers_name_is_over_the_river(pipeline):
+    result = pipeline.process(Article(id="b", text="Damage to Bridge over Dnipro at Nova Kakhovka."))
+    dnipro = next(m for m in result.mentions if m.mention.surface == "Dnipro")
+    assert dnipro.place.feature == "river" and [e.place.name for e in result.events] == ["Nova Kakhovka"]
+    # Drones over the city are still over the city.
+    over = pipeline.process(Article(id="c", text="Drones exploded over Dnipro overnight."))
+    assert [e.place.feature for e in over.events] == ["city"]
