@@ -120,9 +120,10 @@ class MentionFinder:
                 done = end
                 continue
             w = folded[m.start() : m.end()]
-            plain = "'" not in w and "-" not in word and w[-1:] != "s" and word < "\u0400"
+            simple = "'" not in w and "-" not in word and word < "\u0400"  # no apostrophe, hyphen or Cyrillic
+            plain = simple and w[-1:] != "s"  # ... nor an "s" that may make a plural of an everyday word
             abbreviation = text[m.end() : m.end() + 1] == "." and w + "." in self.flags
-            if plain and w not in self.flags and w not in self.prefixes and not abbreviation:
+            if simple and w not in self.flags and w not in self.prefixes and not abbreviation:
                 if len(w) >= 5:
                     unknown.append(m)  # most capitalised words are no place: decided in one lookup
                 continue
