@@ -113,7 +113,7 @@ class NotPlaceRules:
         self.common_words = common_words
         self.given_names = given_names
 
-    def accept(self, tokens: list, j: int, end: int, flags: int, text: str, people: set[str]) -> bool:
+    def accept(self, tokens: list, j: int, end: int, flags: int, text: str, people: dict[str, bool]) -> bool:
         """Whether the key matched over tokens[1..j] (ending at `end`, with its `flags`) names a place
         here. Fills in tokens[0], the previous word; adds to `people` the words it finds in people's names."""
         first = tokens[1]
@@ -153,7 +153,7 @@ class NotPlaceRules:
             and not self._noun_after_name(nxt.text, text, nxt.end)
             and (self.flags.get(fold(nxt.text).strip()) is None or self._given_name(word, flags))
         ):
-            people.add(word)
+            people.setdefault(word, False)
             return False  # "Volodymyr Zelensky": a given name before a surname
         if (
             adjacent_prev
@@ -166,21 +166,26 @@ class NotPlaceRules:
                  or (prev.text.lower() in self.given_names and not _sentence_start(text, prev.start)))  # lists them
             and (self.flags.get(fold(prev.text)) is None or self._given_name(prev.text.lower(), 0))
         ):
-            people.add(word)
+            # A surname after a known given name ("Jenny Palma") is the surest sign of a person.
+            people[word] = people.get(word, False) or prev.text.lower() in self.given_names
             return False  # "George Washington": a surname after a given name
         base = POSSESSIVE.sub("", word)
         if single and base in people:
             if not flags & 24:
                 return False  # "Mohamed Salah ... Salah scored": the same person again
-            if base in self.given_names and not (prev is not None and prev.text.lower() in LOCATIVE):
-                return False  # "Georgia Stevens ... said Georgia": the text has made the country a girl's name
+            if (base in self.given_names or (people[base] and not flags & 16)) and not (
+                prev is not None and prev.text.lower() in LOCATIVE
+            ):
+                # "Georgia Stevens ... said Georgia": the text has made the country a girl's name;
+                # "Jenny Palma ... Palma said": and a city's name a surname.
+                return False
         if (
             single
             and not flags & 24
             and not (prev is not None and prev.text.lower() in LOCATIVE)  # "soldiers in Bakhmut said"
             and _speaks(text, first.start, end)
         ):
-            people.add(word)
+            people.setdefault(word, False)
             return False  # "Noma said", "said Chen": a small town does not speak; a person does
         if flags & 64 and not self._minor_town_context(text, first.start, end):
             return False  # "Kyle Newman", "Notre Dame's star", "Alcoa has signed": a minor town wants a place cue

@@ -106,7 +106,9 @@ class MentionFinder:
     def find(self, text: str) -> list[Mention]:
         folded = fold(text)
         mentions: list[Mention] = []
-        people: set[str] = set()  # words this text uses in people's names ("Salah", "Allen")
+        # Words this text uses in people's names ("Salah", "Allen"): True for a surname after a known
+        # given name ("Jenny Palma"), the surest kind.
+        people: dict[str, bool] = {}
         done = 0
         shared = self._coordinated(text, folded)
         unknown: list[re.Match] = []  # capitalised words no key starts with: maybe misspelt towns
@@ -174,7 +176,7 @@ class MentionFinder:
             return False
         return any(x.end == joint.start() and (x.key or folded[x.start : x.end] in self.lower_ok) for x in mentions)
 
-    def _add(self, mentions: list[Mention], tokens: list, match, text: str, people: set[str]) -> bool:
+    def _add(self, mentions: list[Mention], tokens: list, match, text: str, people: dict[str, bool]) -> bool:
         j, end, flags, key = match
         if not self.rules.accept(tokens, j, end, flags, text, people):
             return False

@@ -543,3 +543,10 @@ def test_a_bridge_over_a_rivers_name_is_over_the_river(pipeline):
     # Drones over the city are still over the city.
     over = pipeline.process(Article(id="c", text="Drones exploded over Dnipro overnight."))
     assert [e.place.feature for e in over.events] == ["city"]
+
+
+def test_a_city_the_text_makes_a_surname_is_the_person_afterwards(pipeline):
+    text = ("Her cousin, Jenny Palma, owns a salon in Toronto. Now, Palma and the family wait; Palma said so. "
+            "She once flew to Palma.")
+    found = [m for m in pipeline.process(Article(id="p", text=text)).mentions if m.mention.surface == "Palma"]
+    assert [m.mention.start for m in found] == [text.rindex("Palma")]  # only "to Palma" is the city
