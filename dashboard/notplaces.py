@@ -39,6 +39,8 @@ LOCATIVE = frozenset(
     "in near at from to outside around across into towards toward via of outskirts between inside "
     "village town city settlement region oblast district province".split()
 )
+# News agencies whose names are also places' ("Xinhua" is a county of Henan as well).
+_OUTLETS = frozenset("xinhua anadolu".split())
 # Nouns that introduce a named organisation or outlet, not a place ("the Russian agency Tass").
 _ORG_INTRODUCERS = frozenset(
     "agency newspaper daily outlet broadcaster channel company firm magazine website newswire network "
@@ -119,8 +121,8 @@ class NotPlaceRules:
         first = tokens[1]
         word = first.text.lower()
         single = j == 1
-        if single and (word in CALENDAR or _CONTRACTION.fullmatch(word)):
-            return False  # "I've", "Here's": no Ive, no Heres
+        if single and (word in CALENDAR or _CONTRACTION.fullmatch(word) or word in _OUTLETS):
+            return False  # "I've", "Here's": no Ive, no Heres; "Xinhua reported": no county in China
         prev = tokens[0] = previous_word(text, first.start)
         if single and _dateline(first.text, text, first.start, end):
             return True  # "BOSTON (Reuters) -", "WASHINGTON Barack Obama...": the story's dateline

@@ -550,3 +550,7 @@ def test_a_city_the_text_makes_a_surname_is_the_person_afterwards(pipeline):
             "She once flew to Palma.")
     found = [m for m in pipeline.process(Article(id="p", text=text)).mentions if m.mention.surface == "Palma"]
     assert [m.mention.start for m in found] == [text.rindex("Palma")]  # only "to Palma" is the city
+
+
+def test_news_agencies_named_like_places_are_no_places(pipeline):
+    assert "Xinhua" not in _surfaces(pipeline, "Twelve were hurt in Sichuan, Xinhua reported.")
