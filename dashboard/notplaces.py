@@ -151,6 +151,7 @@ class NotPlaceRules:
         if (
             adjacent_next
             and nxt.upper
+            and (single or not flags & 16)  # "the Holy See Mikayel Minasyan": a country is no given name
             and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
             and not self._noun_after_name(nxt.text, text, nxt.end)
             and (self.flags.get(fold(nxt.text).strip()) is None or self._given_name(word, flags))

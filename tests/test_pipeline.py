@@ -554,3 +554,8 @@ def test_a_city_the_text_makes_a_surname_is_the_person_afterwards(pipeline):
 
 def test_news_agencies_named_like_places_are_no_places(pipeline):
     assert "Xinhua" not in _surfaces(pipeline, "Twelve were hurt in Sichuan, Xinhua reported.")
+
+
+def test_a_multi_word_country_before_a_persons_name_is_the_country(pipeline):
+    places = _surfaces(pipeline, "The ambassador of Armenia to the Holy See Mikayel Minasyan was awarded.")
+    assert places["Holy See"].country == "VA"
