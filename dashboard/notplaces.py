@@ -124,6 +124,7 @@ class NotPlaceRules:
         if single and (word in CALENDAR or _CONTRACTION.fullmatch(word) or word in _OUTLETS):
             return False  # "I've", "Here's": no Ive, no Heres; "Xinhua reported": no county in China
         prev = tokens[0] = previous_word(text, first.start)
+        after_locative = prev is not None and prev.text.lower() in LOCATIVE  # "in", "near", "of" ...
         if single and _dateline(first.text, text, first.start, end):
             return True  # "BOSTON (Reuters) -", "WASHINGTON Barack Obama...": the story's dateline
         adjacent_prev = prev is not None and text[prev.end : first.start] == " "
@@ -176,16 +177,14 @@ class NotPlaceRules:
         if single and base in people:
             if not flags & 24:
                 return False  # "Mohamed Salah ... Salah scored": the same person again
-            if (base in self.given_names or (people[base] and not flags & 16)) and not (
-                prev is not None and prev.text.lower() in LOCATIVE
-            ):
+            if (base in self.given_names or (people[base] and not flags & 16)) and not after_locative:
                 # "Georgia Stevens ... said Georgia": the text has made the country a girl's name;
                 # "Jenny Palma ... Palma said": and a city's name a surname.
                 return False
         if (
             single
             and not flags & 24
-            and not (prev is not None and prev.text.lower() in LOCATIVE)  # "soldiers in Bakhmut said"
+            and not after_locative  # "soldiers in Bakhmut said"
             and _speaks(text, first.start, end)
         ):
             people.setdefault(word, False)
@@ -205,7 +204,7 @@ class NotPlaceRules:
             return False  # "the Convention Centre": the last word of a longer name
         if adjacent_next and nxt.upper and nxt.text.lower() not in FEATURE_CUES:
             return False  # "near Sigma Software": an everyday word opening a longer name
-        if prev is not None and prev.text.lower() in LOCATIVE and prev.text.lower() != "of":
+        if after_locative and prev.text.lower() != "of":
             # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey, and "damage to Store in
             # Maryinka" no Slovenian region: an everyday word after a locative is a town or nothing)
             return bool(flags & 128)
