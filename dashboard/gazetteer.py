@@ -66,6 +66,7 @@ class Gazetteer:
         self._primary = names["primary"]
         self._demonym = names["demonym"]
         self._common = names["common"]
+        self._person = names.get("person", np.zeros(len(self._keys), dtype=bool))  # older builds lack it
         self.common_words: frozenset[str] = frozenset()
         self.given_names: frozenset[str] = frozenset()
         # Regions where strikes are reported most: a small prior for a town of an ambiguous name.
@@ -167,7 +168,9 @@ class Gazetteer:
         64 names only minor towns (under WORLD_MIN_POPULATION, outside the full-detail countries),
         whose names are as often people's and firms' ("Newman", "Alcoa"): the finder wants a place
         context for them; 128 names at least one town or settlement ("Split" does; "Store", only a
-        Slovenian region, does not).
+        Slovenian region, does not); 256 is a common given name or surname that names towns only as an
+        alternate name ("Julia" for Plovdiv, "Levy" for Lévis), or else only minor towns ("Adams": Pulandian
+        and a Massachusetts town): like 64, it wants a place context.
         """
         city = (self._feature == "city") & (self._population >= 100_000)
         admin1 = self._feature == "admin1"
@@ -190,6 +193,12 @@ class Gazetteer:
         town = townlike[self._place] & ~self._demonym
         for k in self._keys[starts[np.logical_or.reduceat(town, starts)]].tolist():
             flags[k] |= 128
+        # Rows that name neither a minor town nor a town by an alternate that is a person's name.
+        alias = ~self._primary & townlike[self._place] & self._person
+        other = ~(minor[self._place] | alias) | self._demonym
+        wants_cue = ~np.logical_or.reduceat(other, starts) & np.logical_or.reduceat(alias, starts)
+        for k in self._keys[starts[wants_cue]].tolist():
+            flags[k] |= 256
         return flags
 
     def keys_of(self, countries: Iterable[str], features: Iterable[str]) -> set[str]:

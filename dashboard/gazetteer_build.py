@@ -68,6 +68,9 @@ _TABLES = ("aliases.csv", "demonyms.csv", "country_points.csv", "conflict_region
            "given_names.csv", "ceremonial_counties.csv")
 # Share of the US population whose given name is among those kept (the census lists are by frequency).
 GIVEN_NAME_COVERAGE = 90.0
+# Share of the US population whose surname is among the common ones ("Adams", "Levy", "Walton"): a
+# town's alternate name that is one of these, or a given name, is read as a place only with a place cue.
+SURNAME_COVERAGE = 45.0
 RARE_NAME_SHARE = 0.01  # per cent of people: rarer census names that are everyday words are left out
 
 GEONAMES_CREDIT = (
@@ -605,7 +608,7 @@ class Builder:
         return n
 
     # --- output ----------------------------------------------------------------------------------
-    def write(self, out_dir: Path, sources: dict, is_common) -> dict:
+    def write(self, out_dir: Path, sources: dict, is_common, is_person=lambda k: False) -> dict:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -637,6 +640,7 @@ class Builder:
                 "primary": pa.array([p for _, _, p, _ in rows], pa.bool_()),
                 "demonym": pa.array([d for _, _, _, d in rows], pa.bool_()),
                 "common": pa.array([common[k] for k, _, _, _ in rows], pa.bool_()),
+                "person": pa.array([is_person(k) for k, _, _, _ in rows], pa.bool_()),
             }
         )
         pq.write_table(places, out_dir / "places.parquet", compression="zstd", compression_level=19)
@@ -825,7 +829,8 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
             "use": "given names, with geodata/curated/given_names.csv",
         },
     }
-    meta = b.write(out_dir, sources, is_common)
+    people = set(given) | surnames(SURNAME_COVERAGE)
+    meta = b.write(out_dir, sources, is_common, people.__contains__)
     (out_dir / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     (out_dir / "given_names.txt").write_text("\n".join(given) + "\n", encoding="utf-8")
     return meta
@@ -855,10 +860,12 @@ def given_names(curated_dir: Path, everyday: set[str]) -> list[str]:
     return sorted(out)
 
 
-def surnames() -> set[str]:
-    """Surnames of the US census list (lower case): an airport's distinctive part that is one
-    ("Pearson", "Hare") is no name on its own ("Toronto Pearson" is; "Mr Pearson" is not)."""
+def surnames(coverage: float = 100.0) -> set[str]:
+    """Surnames of the US census list (lower case), the commonest down to `coverage` per cent of people:
+    an airport's distinctive part that is one ("Pearson", "Hare") is no name on its own ("Toronto
+    Pearson" is; "Mr Pearson" is not)."""
     import names  # noqa: PLC0415 - a build-only dependency
 
     text = (Path(names.__file__).parent / "dist.all.last").read_text(encoding="ascii")
-    return {line.split()[0].lower() for line in text.splitlines() if line.strip()}
+    rows = [line.split() for line in text.splitlines() if line.strip()]
+    return {r[0].lower() for r in rows if float(r[2]) <= coverage}

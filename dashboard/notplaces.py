@@ -189,8 +189,10 @@ class NotPlaceRules:
         ):
             people.setdefault(word, False)
             return False  # "Noma said", "said Chen": a small town does not speak; a person does
-        if flags & 64 and not self._minor_town_context(text, first.start, end):
-            return False  # "Kyle Newman", "Notre Dame's star", "Alcoa has signed": a minor town wants a place cue
+        if flags & 320 and not self._minor_town_context(text, first.start, end):
+            # "Kyle Newman", "Notre Dame's star", "Alcoa has signed": a minor town wants a place cue; so
+            # does a town's alternate name that is a person's ("Rozen's wife, Julia": no Plovdiv)
+            return False
         # An everyday word, or its plural (the dictionary lists none): "Cars destroyed in Borodyanka" is
         # no Kars, in Turkey.
         common = single and bool(

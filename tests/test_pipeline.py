@@ -473,6 +473,16 @@ def test_minor_towns_of_the_english_press_are_found_in_place_contexts_only(pipel
     assert not {"Newman", "Notre Dame", "Alcoa", "Payette"} & set(people)
 
 
+def test_a_person_s_name_that_is_only_a_town_s_alternate_name_wants_a_place_cue(pipeline):
+    # GeoNames lists "Julia" for Plovdiv, "Levi" for Levis and "Adams" for Pulandian (and a Massachusetts
+    # town of 5,000): in a story they are people and dogs, unless a place cue says otherwise.
+    people = _surfaces(pipeline, "Rozen's wife, Julia, took on the search. Levi is his service dog. "
+                                 "Adams was sent off for a poor tackle.")
+    assert not {"Julia", "Levi", "Adams"} & set(people)
+    places = _surfaces(pipeline, "The statue stands in Julia, and the fire in Levi was put out.")
+    assert places["Julia"].country == "BG" and places["Levi"].country == "CA"
+
+
 def test_a_town_before_its_monastery_or_museum_is_the_town_not_a_given_name(pipeline):
     result = pipeline.process(Article(id="l", text="The aftermath of the shelling of the Svyatogorsk Lavra."))
     assert [e.place.name for e in result.events] == ["Svyatohirsk"]
