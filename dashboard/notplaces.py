@@ -71,6 +71,8 @@ _IN_ANOTHER_PLACE = re.compile(
     r"(?:,| in| at| near) (?:the )?[A-ZА-ЯІЇЄҐ][\w'’\-]*+(?! (?:[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion))"
 )  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
 # Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
+_INITIAL = re.compile(r"[A-Z]\.")
+_PARTICLES = frozenset("de da di du del della van von der den ter le la dos das bin ibn".split())
 _STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
 # "X district of Y" ("X District, Y"): a city's district when Y (group 1) is a city, a raion when Y is a region (a
 # region's name, or a region word after it: group 2).
@@ -165,14 +167,17 @@ class NotPlaceRules:
             and not prev.text.endswith(".")  # "... in Texas. Paris has grown": a sentence ended
             and not prev.text.rpartition("-")[2].islower()  # "Russian-occupied Kherson": an adjective
             and not (prev.text.isupper() and len(prev.text) >= 3)  # "CTV Winnipeg": an outlet's initials
-            and (not _sentence_start(text, prev.start) or prev.text.lower() in self.given_names)
+            and (not _sentence_start(text, prev.start) or self._given(prev.text))
             and (prev.text.lower() not in self.common_words  # "Marco Rubio", "Eric Campbell": Webster's
                  or (prev.text.lower() in self.given_names and not _sentence_start(text, prev.start)))  # lists them
             and (self.flags.get(fold(prev.text)) is None or self._given_name(prev.text.lower(), 0))
         ):
             # A surname after a known given name ("Jenny Palma") is the surest sign of a person.
-            people[word] = people.get(word, False) or prev.text.lower() in self.given_names
+            people[word] = people.get(word, False) or self._given(prev.text)
             return False  # "George Washington": a surname after a given name
+        if single and prev is not None and not flags & 16 and self._surname_after(text, prev):
+            people[word] = True
+            return False  # "Jon R. Taylor", "Mike de Kock", "Lin-Manuel Miranda"
         base = POSSESSIVE.sub("", word)
         if single and base in people:
             if not flags & 24:
@@ -223,6 +228,32 @@ class NotPlaceRules:
         after = n is not None and n.group(1) == " " and n.group(2)[:1].isupper() and (
             fold(n.group(2)) in self.flags or fold(n.group(2)) + "." in self.flags)
         return after or place_context(text, start, end, comma=False)
+
+    def _surname_after(self, text: str, prev: Token) -> bool:
+        """Whether the word after `prev` ends a person's name the surname branch of accept misses: after
+        a given name and an initial ("Jon R. Taylor") or a particle ("Mike de Kock", "Ursula von der Leyen")."""
+        before = prev
+        if _INITIAL.fullmatch(prev.text):
+            before = previous_word(text, prev.start)
+        else:
+            for _ in range(2):  # "de", "von der"
+                if before is None or before.text not in _PARTICLES or text[before.end : before.end + 1] != " ":
+                    break
+                before = previous_word(text, before.start)
+            if before is prev:
+                return False
+        return (
+            before is not None and before.upper and text[before.end : before.end + 1] == " "
+            and before.text.lower() in self.given_names
+        )
+
+    def _given(self, word: str) -> bool:
+        """A known given name, or a hyphenated one ending in one ("Lin-Manuel", "Jean-Claude")."""
+        low = word.lower()
+        if low in self.given_names:
+            return True
+        parts = word.split("-")
+        return len(parts) > 1 and all(p[:1].isupper() for p in parts) and parts[-1].lower() in self.given_names
 
     def _given_name(self, word: str, flags: int) -> bool:
         """A common given name that is also a town's ("Kobe Bryant", "Taras Shevchenko", "Charlotte

@@ -483,6 +483,19 @@ def test_a_person_s_name_that_is_only_a_town_s_alternate_name_wants_a_place_cue(
     assert places["Julia"].country == "BG" and places["Levi"].country == "CA"
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The colt was trained by Mike de Kock, who won in 2016.", "Kock"),  # a particle
+        ("Dutch Rail chief Roger van Boxtel spoke.", "Boxtel"),
+        ("President Franklin D. Roosevelt moved the holiday.", "Roosevelt"),  # an initial
+        ("Lin-Manuel Miranda thought he had a migraine.", "Miranda"),  # a hyphenated given name
+    ],
+)
+def test_surnames_after_initials_particles_and_hyphenated_given_names_are_people(pipeline, text, name):
+    assert name not in _surfaces(pipeline, text)
+
+
 def test_a_town_before_its_monastery_or_museum_is_the_town_not_a_given_name(pipeline):
     result = pipeline.process(Article(id="l", text="The aftermath of the shelling of the Svyatogorsk Lavra."))
     assert [e.place.name for e in result.events] == ["Svyatohirsk"]
