@@ -167,6 +167,8 @@ class NotPlaceRules:
             and not prev.text.endswith(".")  # "... in Texas. Paris has grown": a sentence ended
             and not prev.text.rpartition("-")[2].islower()  # "Russian-occupied Kherson": an adjective
             and not (prev.text.isupper() and len(prev.text) >= 3)  # "CTV Winnipeg": an outlet's initials
+            and not POSSESSIVE.search(prev.text)  # "Dolan's Canadian drama", "Prate's Paris office"
+            and (not flags & 16 or self._given(prev.text))  # "Nazi Germany", "Costco Canada"; "Michael Jordan"
             and (not _sentence_start(text, prev.start) or self._given(prev.text))
             and (prev.text.lower() not in self.common_words  # "Marco Rubio", "Eric Campbell": Webster's
                  or (prev.text.lower() in self.given_names and not _sentence_start(text, prev.start)))  # lists them
@@ -265,7 +267,7 @@ class NotPlaceRules:
         """Whether a capitalised word after a name makes the name a place in a longer name, not a
         given name: an everyday noun ("Washington Post's", "Kerala Police"), a weekday or month, a
         feature word ("Kharkiv Oblast") or a title ("Oklahoma Gov. Mary Fallin")."""
-        low = POSSESSIVE.sub("", word.lower())
+        low = POSSESSIVE.sub("", word.lower()).partition("-")[0]  # "President-elect"
         if low in self.common_words or low in FEATURE_CUES or low in _NAMED_AFTER or low in CALENDAR:
             return True  # ... or a date ("met in Moscow, Russia Thursday")
         return low in _TITLES or (text[end : end + 1] == "." and low + "." in _TITLES)

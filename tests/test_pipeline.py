@@ -496,6 +496,20 @@ def test_surnames_after_initials_particles_and_hyphenated_given_names_are_people
     assert name not in _surfaces(pipeline, text)
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("US President-elect Donald Trump has called.", "US"),  # a hyphenated title after it
+        ("Xavier Dolan's Canadian drama won.", "Canadian"),  # a possessive before it
+        ("He brought drawings to Prate's Paris office.", "Paris"),
+        ("The chicken was recalled by Costco Canada.", "Canada"),  # a country after no given name
+        ("The clocks were set to align with Nazi Germany.", "Germany"),
+    ],
+)
+def test_a_place_after_a_possessive_or_a_firm_is_no_surname(pipeline, text, name):
+    assert _surfaces(pipeline, text).get(name) is not None
+
+
 def test_a_town_before_its_monastery_or_museum_is_the_town_not_a_given_name(pipeline):
     result = pipeline.process(Article(id="l", text="The aftermath of the shelling of the Svyatogorsk Lavra."))
     assert [e.place.name for e in result.events] == ["Svyatohirsk"]
