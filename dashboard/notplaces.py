@@ -71,6 +71,7 @@ _IN_ANOTHER_PLACE = re.compile(
     r"(?:,| in| at| near) (?:the )?[A-ZА-ЯІЇЄҐ][\w'’\-]*+(?! (?:[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion))"
 )  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
 # Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
+_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|settlement|hamlet|port|capital|suburb)\s+$", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.")
 _PARTICLES = frozenset("de da di du del della van von der den ter le la dos das bin ibn".split())
 _STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
@@ -157,6 +158,7 @@ class NotPlaceRules:
             and (single or not flags & 16)  # "the Holy See Mikayel Minasyan": a country is no given name
             and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
             and not self._noun_after_name(nxt.text, text, nxt.end)
+            and not (flags & 26 and not self._given(first.text) and self._plural_noun(nxt.text))
             and (self.flags.get(fold(nxt.text).strip()) is None or self._given_name(word, flags))
         ):
             people.setdefault(word, False)
@@ -213,9 +215,12 @@ class NotPlaceRules:
             return False  # "the Convention Centre": the last word of a longer name
         if adjacent_next and nxt.upper and nxt.text.lower() not in FEATURE_CUES:
             return False  # "near Sigma Software": an everyday word opening a longer name
-        if after_locative and prev.text.lower() != "of":
-            # "in Split" (but "the Palace of Culture" names no Kültür, in Turkey, and "damage to Store in
-            # Maryinka" no Slovenian region: an everyday word after a locative is a town or nothing)
+        if after_locative and (
+            prev.text.lower() != "of" or _SETTLEMENT_OF.search(text, max(0, prev.start - 12), prev.start)
+        ):
+            # "in Split", "the city of Bam" (but "the Palace of Culture" names no Kültür, in Turkey, and
+            # "damage to Store in Maryinka" no Slovenian region: an everyday word after a locative is a
+            # town or nothing)
             return bool(flags & 128)
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
         return bool(flags & 32) and not (adjacent_next and nxt.upper)
@@ -248,6 +253,14 @@ class NotPlaceRules:
             before is not None and before.upper and text[before.end : before.end + 1] == " "
             and before.text.lower() in self.given_names
         )
+
+    def _plural_noun(self, word: str) -> bool:
+        """The plural of an everyday noun ("Troopers", "Playboys", "Protestants"): after a region, country
+        or demonym that is nobody's given name it names members or things of the place ("Kentucky State
+        Troopers", "American Protestants"), not a surname (the dictionary lists no plurals)."""
+        low = word.lower()
+        words = self.common_words
+        return low[-1:] == "s" and (low[:-1] in words or (low[-2:] == "es" and low[:-2] in words))
 
     def _given(self, word: str) -> bool:
         """A known given name, or a hyphenated one ending in one ("Lin-Manuel", "Jean-Claude")."""

@@ -239,8 +239,12 @@ class MentionFinder:
             n = NEXT.match(text, pos)
             if n is None:
                 break
-            tokens.append(_token(n, 2))
-            pos = n.end()
+            token = _token(n, 2)
+            dotted = text[token.end : token.end + 1] == "."
+            if dotted and " ".join(folded[m.start() : token.end + 1].split()) in self.prefixes:
+                token = Token(token.start, token.end + 1, token.text + ".", token.upper)  # "Fort St. John"
+            tokens.append(token)
+            pos = token.end
         return tokens
 
     # --- matching --------------------------------------------------------------------------------
