@@ -103,6 +103,13 @@ FEATURE_CUES = {
 }
 
 
+# Last words of multi-word place names that no given name ends with.
+_FEATURE_ENDS = frozenset(FEATURE_CUES) | frozenset(
+    "county state parish island islands prefecture borough municipality territory republic kingdom valley "
+    "mountains lake bay sea ocean peninsula coast canton".split()
+)
+
+
 class Token(NamedTuple):  # a tuple: built tens of thousands of times per MB of text
     start: int
     end: int
@@ -156,6 +163,8 @@ class NotPlaceRules:
             adjacent_next
             and nxt.upper
             and (single or not flags & 16)  # "the Holy See Mikayel Minasyan": a country is no given name
+            and (flags & 3 != 2)  # nor a demonym ("Egyptian Arabic")
+            and (single or tokens[j].text.lower() not in _FEATURE_ENDS)  # nor "Montgomery County" (Democrats)
             and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
             and not self._noun_after_name(nxt.text, text, nxt.end)
             and not (flags & 26 and not self._given(first.text) and self._plural_noun(nxt.text))

@@ -524,6 +524,17 @@ def test_places_before_plural_nouns_after_settlement_words_and_with_abbreviation
     assert _surfaces(pipeline, text)[name].country == country
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("He speaks in a mix of Egyptian Arabic and English.", "Egyptian"),  # a demonym is no given name
+        ("The Montgomery County Democrats will host the forum.", "Montgomery County"),  # nor a county
+    ],
+)
+def test_demonyms_and_names_ending_in_a_feature_word_are_no_given_names(pipeline, text, name):
+    assert _surfaces(pipeline, text).get(name) is not None
+
+
 def test_a_town_before_its_monastery_or_museum_is_the_town_not_a_given_name(pipeline):
     result = pipeline.process(Article(id="l", text="The aftermath of the shelling of the Svyatogorsk Lavra."))
     assert [e.place.name for e in result.events] == ["Svyatohirsk"]
