@@ -148,10 +148,10 @@ def _towns_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float, 
 
 
 def _demonym_forms(demonym: str) -> set[str]:
-    """Keys of a country's demonym and, for those that take an -s, its plural: news write of
-    "Nigerians" and "Saudis" as often as of "Nigerian" ("Chinese", "French" have none)."""
+    """Keys of a demonym and, for those that take an -s, its plural: news write of "Nigerians",
+    "Saudis", "Londoners" and "Filipinos" as often as of "Nigerian" ("Chinese", "French" have none)."""
     out = variants(demonym)
-    if demonym.endswith(("an", "i")):
+    if demonym.endswith(("an", "i", "er", "ite", "o")):
         out |= variants(demonym + "s")
     return out
 
@@ -294,7 +294,7 @@ class Builder:
                 if rec is None:
                     continue  # e.g. a curated record not (yet) in the build: nothing to attach to
                 if demonym:
-                    rec.demonyms |= variants(row[column])
+                    rec.demonyms |= _demonym_forms(row[column])
                 else:
                     _add_names(rec, [row[column]], reviewed=True)
                 n += 1

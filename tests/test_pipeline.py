@@ -442,6 +442,13 @@ def test_plural_demonyms_name_their_country_and_are_never_sites(pipeline):
     assert not result.events
 
 
+def test_demonyms_of_states_provinces_cities_and_peoples(pipeline):
+    found = _surfaces(pipeline, "Londoners, Filipinos, Kurds and every Iowan and Manitobans were asked.")
+    assert found["Londoners"].country == "GB" and found["Filipinos"].country == "PH"
+    assert found["Iowan"].admin1 == "Iowa" and found["Manitobans"].name == "Manitoba"
+    assert found["Kurds"] is not None
+
+
 def test_states_that_the_dictionary_also_lists_are_places_mid_sentence(pipeline):
     # Webster's lists "michigan" (a card game) and "colorado": capitalised mid-sentence, they are the states.
     places = _surfaces(pipeline, "Recounts in Wisconsin - as well as Michigan, where he leads, and Colorado.")
