@@ -72,6 +72,7 @@ _IN_ANOTHER_PLACE = re.compile(
 )  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
 # Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|settlement|hamlet|port|capital|suburb)\s+$", re.IGNORECASE)
+_ABBREVIATIONS = frozenset("int intl natl univ hosp dept govt corp inc ltd co assn reg inst acad".split())
 _INITIAL = re.compile(r"[A-Z]\.")
 _PARTICLES = frozenset("de da di du del della van von der den ter le la dos das bin ibn".split())
 _STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
@@ -290,6 +291,8 @@ class NotPlaceRules:
         given name: an everyday noun ("Washington Post's", "Kerala Police"), a weekday or month, a
         feature word ("Kharkiv Oblast") or a title ("Oklahoma Gov. Mary Fallin")."""
         low = POSSESSIVE.sub("", word.lower()).partition("-")[0]  # "President-elect"
+        if low in _ABBREVIATIONS and text[end : end + 1] == ".":
+            return True  # "Kherson Int. Airport", "Kyiv Natl. University": a longer name, abbreviated
         if low in self.common_words or low in FEATURE_CUES or low in _NAMED_AFTER or low in CALENDAR:
             return True  # ... or a date ("met in Moscow, Russia Thursday")
         return low in _TITLES or (text[end : end + 1] == "." and low + "." in _TITLES)

@@ -239,6 +239,9 @@ def test_role_patterns(line, name, role):
          {"ground_fighting"}),
         ("Assault troops inflicted a heavy defeat on the enemy near Vuhledar", "Vuhledar",
          {"ground_fighting"}),
+        # Troops looting a place are there; a strike "hitting" positions is a strike.
+        ("Russian troops looting shops in Bucha", "Bucha", {"military_movement"}),
+        ("Drone footage of a D-30 hitting Ukrainian positions near Avdiivka", "Avdiivka", {"explosion"}),
         # Losses counted on a front sector: casualties and fighting there.
         ("Enemy losses in the Lyman direction amounted to 120 servicemen per day", "Lyman",
          {"casualties", "ground_fighting"}),

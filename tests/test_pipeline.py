@@ -511,6 +511,7 @@ def test_surnames_after_initials_particles_and_hyphenated_given_names_are_people
         ("He brought drawings to Prate's Paris office.", "Paris"),
         ("The chicken was recalled by Costco Canada.", "Canada"),  # a country after no given name
         ("The clocks were set to align with Nazi Germany.", "Germany"),
+        ("During the shelling of the Kherson Int. Airport, hearses came under fire.", "Kherson"),  # "Int."
     ],
 )
 def test_a_place_after_a_possessive_or_a_firm_is_no_surname(pipeline, text, name):
