@@ -39,6 +39,8 @@ FULL_DETAIL = frozenset(
 )
 WORLD_MIN_POPULATION = 15_000
 ENGLISH_PRESS_MIN_POPULATION = 5_000  # local news of these countries names its small towns
+# ... and British and Irish local news its villages ("near Dunshaughlin", "at Coggeshall"): few homonyms.
+BRITISH_ISLES_MIN_POPULATION = 1_000
 # Countries whose counties the English-language press names as places (see Builder.add_counties).
 COUNTY_COUNTRIES = frozenset(("GB", "IE", "US"))
 ENGLISH_PRESS = frozenset(("GB", "IE", "US", "CA", "AU", "NZ"))
@@ -210,6 +212,8 @@ class Builder:
             if pop >= WORLD_MIN_POPULATION:
                 self.country_points[cc].append(point)
             floor = ENGLISH_PRESS_MIN_POPULATION if cc in ENGLISH_PRESS else WORLD_MIN_POPULATION
+            if cc in ("GB", "IE"):
+                floor = BRITISH_ISLES_MIN_POPULATION
             if cc not in FULL_DETAIL and pop < floor:
                 continue
             rec = Record(

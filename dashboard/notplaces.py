@@ -208,6 +208,10 @@ class NotPlaceRules:
         ):
             people.setdefault(word, False)
             return False  # "Noma said", "said Chen": a small town does not speak; a person does
+        if single and flags & 64 and flags & 4 and not flags & 16 and not self._comma_place(text, end):
+            # "Damage to Bridge over Dnipro": an everyday word that names only small towns is one only
+            # before its region ("Wainwright, Alta.")
+            return False
         if flags & 320 and not self._minor_town_context(text, first.start, end):
             # "Kyle Newman", "Notre Dame's star", "Alcoa has signed": a minor town wants a place cue; so
             # does a town's alternate name that is a person's ("Rozen's wife, Julia": no Plovdiv)
@@ -241,10 +245,15 @@ class NotPlaceRules:
         ("Allendale, N.J.", "Hugo, Oklahoma"), not just any comma ("said Ray Payette, referring to")."""
         if text[end : end + 1] != ",":
             return place_context(text, start, end)
+        return self._comma_place(text, end) or place_context(text, start, end, comma=False)
+
+    def _comma_place(self, text: str, end: int) -> bool:
+        """Whether a comma and a place follow `end` ("Allendale, N.J.", "Hugo, Oklahoma")."""
+        if text[end : end + 1] != ",":
+            return False
         n = NEXT.match(text, end + 1)
-        after = n is not None and n.group(1) == " " and n.group(2)[:1].isupper() and (
+        return n is not None and n.group(1) == " " and n.group(2)[:1].isupper() and (
             fold(n.group(2)) in self.flags or fold(n.group(2)) + "." in self.flags)
-        return after or place_context(text, start, end, comma=False)
 
     def _surname_after(self, text: str, prev: Token) -> bool:
         """Whether the word after `prev` ends a person's name the surname branch of accept misses: after

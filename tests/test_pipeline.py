@@ -480,6 +480,13 @@ def test_minor_towns_of_the_english_press_are_found_in_place_contexts_only(pipel
     assert not {"Newman", "Notre Dame", "Alcoa", "Payette"} & set(people)
 
 
+def test_british_and_irish_villages_in_place_contexts_but_no_everyday_words(pipeline):
+    places = _surfaces(pipeline, "A crash on the A120 at Coggeshall. He studied near Dunshaughlin.")
+    assert places["Coggeshall"].country == "GB" and places["Dunshaughlin"].country == "IE"
+    assert "Bridge" not in _surfaces(pipeline, "Damage to Bridge over Dnipro at Nova Kakhovka")
+    assert _surfaces(pipeline, "a safety check in Wainwright, Alta., by a conductor")["Wainwright"].country == "CA"
+
+
 def test_a_person_s_name_that_is_only_a_town_s_alternate_name_wants_a_place_cue(pipeline):
     # GeoNames lists "Julia" for Plovdiv, "Levi" for Levis and "Adams" for Pulandian (and a Massachusetts
     # town of 5,000): in a story they are people and dogs, unless a place cue says otherwise.
