@@ -69,6 +69,7 @@ class Gazetteer:
         self._person = names.get("person", np.zeros(len(self._keys), dtype=bool))  # older builds lack it
         self.common_words: frozenset[str] = frozenset()
         self.given_names: frozenset[str] = frozenset()
+        self.surnames: frozenset[str] = frozenset()
         # Regions where strikes are reported most: a small prior for a town of an ambiguous name.
         self.region_prior: dict[tuple[str, str], float] = {}
         self._by_id = {pid: i for i, pid in enumerate(self._id)}
@@ -122,6 +123,9 @@ class Gazetteer:
         given = directory / "given_names.txt"
         if given.exists():
             gaz.given_names = frozenset(given.read_text(encoding="utf-8").split())
+        surnames = directory / "surnames.txt"
+        if surnames.exists():
+            gaz.surnames = frozenset(surnames.read_text(encoding="utf-8").split())
         gaz.region_prior = _region_prior(directory / "curated" / "conflict_regions.csv")
         return gaz
 

@@ -830,13 +830,15 @@ def build(out_dir: Path, curated_dir: Path | None) -> dict:
         "names": {
             "version": version("names"),
             "licence": "MIT code; US Census Bureau 1990 name frequencies (public domain)",
-            "use": "given names, with geodata/curated/given_names.csv",
+            "use": "given names, with geodata/curated/given_names.csv; common surnames (surnames.txt)",
         },
     }
-    people = set(given) | surnames(SURNAME_COVERAGE)
+    common_surnames = surnames(SURNAME_COVERAGE)
+    people = set(given) | common_surnames
     meta = b.write(out_dir, sources, is_common, people.__contains__)
     (out_dir / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     (out_dir / "given_names.txt").write_text("\n".join(given) + "\n", encoding="utf-8")
+    (out_dir / "surnames.txt").write_text("\n".join(sorted(common_surnames)) + "\n", encoding="utf-8")
     return meta
 
 

@@ -72,6 +72,16 @@ _IN_ANOTHER_PLACE = re.compile(
 )  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
 # Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|settlement|hamlet|port|capital|suburb)\s+$", re.IGNORECASE)
+# Surnames that are also nouns of places: "Lincoln Park", "Chelsea Green" may be places themselves.
+_PLACE_NOUNS = frozenset(
+    "park hill hills wood woods green hall field fields lake lakes ford brook brooks bridge bridges cross "
+    "church bay bank banks beach rivers island islands valley heights springs mills port castle gate gates "
+    "street square garden gardens fort marsh moor heath dale vale grove forest mountain".split()
+)
+_KIN_BEFORE = re.compile(
+    r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow|fianc[ée]e?|grandson|granddaughter"
+    r"|nephew|niece|cousin|stepson|stepdaughter|sons|daughters|brothers|sisters)(?:,\s*|\s+)$"
+)
 _ABBREVIATIONS = frozenset("int intl natl univ hosp dept govt corp inc ltd co assn reg inst acad".split())
 _INITIAL = re.compile(r"[A-Z]\.")
 _PARTICLES = frozenset("de da di du del della van von der den ter le la dos das bin ibn".split())
@@ -121,10 +131,19 @@ class Token(NamedTuple):  # a tuple: built tens of thousands of times per MB of 
 class NotPlaceRules:
     """The rules over one finder's key table and word lists (see MentionFinder)."""
 
-    def __init__(self, flags: dict[str, int], common_words: frozenset[str], given_names: frozenset[str]) -> None:
+    def __init__(
+        self,
+        flags: dict[str, int],
+        common_words: frozenset[str],
+        given_names: frozenset[str],
+        surnames: frozenset[str] = frozenset(),
+    ) -> None:
         self.flags = flags
         self.common_words = common_words
         self.given_names = given_names
+        # Common surnames that are also words ("Smith", "Brown", "Young"): after a given name they
+        # make a person, not a longer place name ("Michael Smith" is no sheading of the Isle of Man).
+        self.word_surnames = frozenset(n for n in surnames if n in common_words) - _PLACE_NOUNS
 
     def accept(self, tokens: list, j: int, end: int, flags: int, text: str, people: dict[str, bool]) -> bool:
         """Whether the key matched over tokens[1..j] (ending at `end`, with its `flags`) names a place
@@ -158,6 +177,8 @@ class NotPlaceRules:
             return False  # "Olympic Sports Center ... in Chernihiv": the same with a longer venue name
         if single and word in _COMPASS and adjacent_next and nxt.upper and fold(nxt.text) in self.flags:
             return False  # "North London": the name after it is the place
+        if single and not flags & 16 and _KIN_BEFORE.search(text, max(0, first.start - 16), first.start):
+            return False  # "and wife, Tonya,", "her son Kurt": a relative's name
         if single and _acronym(first.text, prev, nxt, text, end) and not flags & 16:
             return False  # "the OAS", "the CHU in Montpellier": an organisation's initials
         if (
@@ -167,7 +188,7 @@ class NotPlaceRules:
             and (flags & 3 != 2)  # nor a demonym ("Egyptian Arabic")
             and (single or tokens[j].text.lower() not in _FEATURE_ENDS)  # nor "Montgomery County" (Democrats)
             and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
-            and not self._noun_after_name(nxt.text, text, nxt.end)
+            and (not self._noun_after_name(nxt.text, text, nxt.end) or self._full_name(word, nxt.text, flags))
             and not (flags & 26 and not self._given(first.text) and self._plural_noun(nxt.text))
             and (self.flags.get(fold(nxt.text).strip()) is None or self._given_name(word, flags))
         ):
@@ -272,6 +293,11 @@ class NotPlaceRules:
             before is not None and before.upper and text[before.end : before.end + 1] == " "
             and before.text.lower() in self.given_names
         )
+
+    def _full_name(self, word: str, nxt: str, flags: int) -> bool:
+        """A given name and a common surname that Webster's also lists ("Michael Smith", "Paul Young",
+        "Charlotte Green"): a person, though the surname is a word. Countries keep their reading."""
+        return word in self.given_names and not flags & 16 and nxt.lower() in self.word_surnames
 
     def _plural_noun(self, word: str) -> bool:
         """The plural of an everyday noun ("Troopers", "Playboys", "Protestants"): after a region, country

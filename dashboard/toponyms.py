@@ -95,7 +95,7 @@ class MentionFinder:
             for n in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:n]))
         # What says a matched name is no place here: people, titles, venues, streets ... (notplaces.py).
-        self.rules = NotPlaceRules(self.flags, self.common_words, self.given_names)
+        self.rules = NotPlaceRules(self.flags, self.common_words, self.given_names, gazetteer.surnames)
         # Names the key table lacks as written: misspelt or Russian-spelt war-zone towns (spellings.py).
         war_zone = gazetteer.keys_of(FUZZY_COUNTRIES, ("city", "settlement"))
         self.spellings = SpellingMatcher(self.flags, war_zone, self.common_words)

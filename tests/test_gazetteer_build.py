@@ -21,5 +21,5 @@ def test_build_reproduces_the_shipped_gazetteer(tmp_path):
     )
     for name in ("places.parquet", "names.parquet"):
         assert pq.read_table(tmp_path / name).equals(pq.read_table(GEODATA_DIR / name)), name
-    for name in ("common_words.txt", "given_names.txt"):
+    for name in ("common_words.txt", "given_names.txt", "surnames.txt"):
         assert (tmp_path / name).read_text() == (GEODATA_DIR / name).read_text(), name

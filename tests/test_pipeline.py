@@ -504,6 +504,10 @@ def test_a_person_s_name_that_is_only_a_town_s_alternate_name_wants_a_place_cue(
         ("Dutch Rail chief Roger van Boxtel spoke.", "Boxtel"),
         ("President Franklin D. Roosevelt moved the holiday.", "Roosevelt"),  # an initial
         ("Lin-Manuel Miranda thought he had a migraine.", "Miranda"),  # a hyphenated given name
+        ("Officials said Michael Smith was shot.", "Michael"),  # a surname Webster's lists as a word
+        ("The coach, Paul Young, said.", "Paul"),
+        ("Jeffrey Haskins and wife, Tonya, all of Paris, Texas.", "Tonya"),  # a relative's name
+        ("Her son Kurt lives abroad.", "Kurt"),
     ],
 )
 def test_surnames_after_initials_particles_and_hyphenated_given_names_are_people(pipeline, text, name):
