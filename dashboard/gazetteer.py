@@ -177,7 +177,11 @@ class Gazetteer:
         and a Massachusetts town): like 64, it wants a place context.
         """
         city = (self._feature == "city") & (self._population >= 100_000)
-        admin1 = self._feature == "admin1"
+        # A region counts as big unless it is a parish of a few thousand people ("Michael", Isle of Man;
+        # "Saint John", Barbados): those are read like minor towns. (Unknown populations count as big
+        # in the full-detail countries only.)
+        full = np.isin(self._country, list(FULL_DETAIL))
+        admin1 = (self._feature == "admin1") & ((self._population >= WORLD_MIN_POPULATION) | full)
         broad_place = np.isin(self._feature, ["country", "continent"]) | (self._source == "curated")
         big = city[self._place] | (admin1[self._place] & ~self._common)  # "Western": a region, a word first
         own = big & self._primary
@@ -197,8 +201,10 @@ class Gazetteer:
         town = townlike[self._place] & ~self._demonym
         for k in self._keys[starts[np.logical_or.reduceat(town, starts)]].tolist():
             flags[k] |= 128
-        # Rows that name neither a minor town nor a town by an alternate that is a person's name.
-        alias = ~self._primary & townlike[self._place] & self._person
+        # Rows that name neither a minor town nor a town by an alternate that is a person's name (nor a
+        # parish named like a person: "Michael", "Patrick" on the Isle of Man).
+        parish = (self._feature == "admin1") & ~admin1
+        alias = ((~self._primary & townlike[self._place]) | parish[self._place]) & self._person
         other = ~(minor[self._place] | alias) | self._demonym
         wants_cue = ~np.logical_or.reduceat(other, starts) & np.logical_or.reduceat(alias, starts)
         for k in self._keys[starts[wants_cue]].tolist():

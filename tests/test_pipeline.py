@@ -508,6 +508,8 @@ def test_a_person_s_name_that_is_only_a_town_s_alternate_name_wants_a_place_cue(
         ("The coach, Paul Young, said.", "Paul"),
         ("Jeffrey Haskins and wife, Tonya, all of Paris, Texas.", "Tonya"),  # a relative's name
         ("Her son Kurt lives abroad.", "Kurt"),
+        ("Michael said the town was hit.", "Michael"),  # no parish of the Isle of Man
+        ("Archbishop Paul Gallagher and Patrick were there.", "Patrick"),
     ],
 )
 def test_surnames_after_initials_particles_and_hyphenated_given_names_are_people(pipeline, text, name):
