@@ -33,6 +33,10 @@ _REGION_AFTER = re.compile(
 )
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_COUNTRIES = frozenset("UA RU BY BG MK RS ME BA KZ KG TJ MN".split())
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     p1, p2 = math.radians(a[0]), math.radians(b[0])
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
@@ -69,6 +73,14 @@ class Resolver:
         self.country_bias = country_bias
 
     def candidates(self, mention: Mention) -> list[tuple[int, bool]]:
+        found = self._candidates(mention)
+        if found and mention.surface[:1] >= "\u0400" and _CYRILLIC.search(mention.surface):
+            # A name written in Cyrillic is a place of a country that writes it so: "(Аврора)" after a
+            # Kyiv suburb is a shop's sign, not Aurora, Colorado (whose GeoNames record lists "Аврора").
+            found = [c for c in found if self.gaz.country(c[0]) in _CYRILLIC_COUNTRIES]
+        return found
+
+    def _candidates(self, mention: Mention) -> list[tuple[int, bool]]:
         if mention.cue == "demonym":
             return self.gaz.indices(_key(mention.surface), demonym=True)
         if mention.key:  # a misspelt name matched to one or more near spellings

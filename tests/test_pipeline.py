@@ -487,6 +487,12 @@ def test_british_and_irish_villages_in_place_contexts_but_no_everyday_words(pipe
     assert _surfaces(pipeline, "a safety check in Wainwright, Alta., by a conductor")["Wainwright"].country == "CA"
 
 
+def test_a_name_in_cyrillic_is_a_place_of_a_country_that_writes_cyrillic(pipeline):
+    result = pipeline.process(Article(id="c", text="Damaged supermarket in Borodyanka (Аврора) after shelling."))
+    assert [e.place.name for e in result.events] == ["Borodianka"]  # no Aurora, Colorado
+    assert _surfaces(pipeline, "Обстріл Харкова")["Харкова"].country == "UA"
+
+
 def test_a_person_s_name_that_is_only_a_town_s_alternate_name_wants_a_place_cue(pipeline):
     # GeoNames lists "Julia" for Plovdiv, "Levi" for Levis and "Adams" for Pulandian (and a Massachusetts
     # town of 5,000): in a story they are people and dogs, unless a place cue says otherwise.
