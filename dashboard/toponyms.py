@@ -62,9 +62,10 @@ _CAPITAL = re.compile(
     r"|(?<![\w'’ʼ´ʹ].)[^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
 )
 _LOWER_AFTER_LOCATIVE = re.compile(
-    r"\b(?:in|near|at|from|outside|of|to|into|around)\s+([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
-)
+    r"\b(?:in|near|at|from|outside|of|to|into|around)\s+(?=\S{5})([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
+)  # (five characters at least, as the towns it is for have: "of the" costs no Python step)
 _NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*(?: [A-ZА-ЯІЇЄҐ][^\W\d_]*)?"
+_PLURAL_FEATURE = re.compile(r"(?:regions|oblasts|directions|districts|provinces|raions|governorates)\b")
 _COORDINATED = re.compile(
     rf"({_NAME}) and ({_NAME}) (regions|oblasts|directions|districts|provinces|raions|governorates)\b"
 )
@@ -90,10 +91,15 @@ class MentionFinder:
         # Every word-prefix of a multi-word key ("sea", "sea of"): extending a span stops as soon as
         # no key can start with it, so a capitalised word costs one or two lookups.
         self.prefixes: set[str] = set()
+        # ... and the words that can follow each first word ("sea" -> {"of", ...}): a capitalised
+        # "In" or "President" whose next word continues no key is decided without a window.
+        self.second: dict[str, set[str]] = {}
         for k in self.flags:
             parts = k.split(" ")
             for n in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:n]))
+            if len(parts) > 1:
+                self.second.setdefault(parts[0], set()).add(parts[1].rstrip("."))
         # What says a matched name is no place here: people, titles, venues, streets ... (notplaces.py).
         self.rules = NotPlaceRules(self.flags, self.common_words, self.given_names, gazetteer.surnames)
         # Names the key table lacks as written: misspelt or Russian-spelt war-zone towns (spellings.py).
@@ -130,10 +136,26 @@ class MentionFinder:
                     unknown.append(m)  # most capitalised words are no place: decided in one lookup
                 continue
             flags = self.flags.get(w) if plain else None
-            if flags is not None and w not in self.prefixes:
+            n = None
+            if simple and not abbreviation and w in self.prefixes:
+                n = NEXT.match(text, m.end())
+                if n is None or (n.group(2).isalpha() and folded[n.start(2) : n.end(2)] not in self.second[w]):
+                    # The next word continues no key that starts with this one (and is no possessive or
+                    # hyphenated word that may end one: "New York's", "Los Angeles-based"): a one-word
+                    # name or none.
+                    if flags is None and (plain or w not in self.flags):
+                        unknown.append(m)
+                        continue
+                    w_is_prefix = False
+                else:
+                    w_is_prefix = True
+            else:
+                w_is_prefix = w in self.prefixes
+            if flags is not None and not w_is_prefix:
                 # The common case, a one-word name no longer key starts with: the word and the
                 # word after it (for the context rules) are all the window there is.
-                n = NEXT.match(text, m.end())
+                if n is None:
+                    n = NEXT.match(text, m.end())
                 tokens = [None, Token(m.start(), m.end(), word, True)] + ([_token(n, 2)] if n else [])
                 match = (1, m.end(), flags, "")
             else:
@@ -200,6 +222,8 @@ class MentionFinder:
         """"the Kherson and Mykolaiv regions", "Yuzhno-Donetsk and Zaporozhye directions": a plural
         feature word shared by two names makes each name that feature. start -> (end, key, cue)."""
         out: dict[int, tuple[int, str, str]] = {}
+        if not _PLURAL_FEATURE.search(text):
+            return out  # most texts: one scan for the plural words, not one match attempt per capital
         for m in _COORDINATED.finditer(text):
             singular = m.group(3).lower()[:-1]
             for g in (1, 2):
