@@ -75,6 +75,10 @@ class Gazetteer:
         self._by_id = {pid: i for i, pid in enumerate(self._id)}
         # Python lists beside the arrays: the resolver reads single values tens of thousands of times
         # per MB of text, and a list item is several times cheaper to read than a numpy scalar.
+        self._id_l = self._id.tolist()
+        self._name_l = self._name.tolist()
+        self._precision_l = self._precision.tolist()
+        self._source_l = self._source.tolist()
         self._feature_l = self._feature.tolist()
         self._country_l = self._country.tolist()
         self._admin1_l = self._admin1.tolist()
@@ -135,16 +139,16 @@ class Gazetteer:
 
     def place(self, i: int) -> Place:
         return Place(
-            id=str(self._id[i]),
-            name=str(self._name[i]),
-            lat=float(self._lat[i]),
-            lon=float(self._lon[i]),
-            feature=str(self._feature[i]),
-            country=str(self._country[i]),
-            admin1=str(self._admin1[i]),
-            population=int(self._population[i]),
-            precision=int(self._precision[i]),
-            source=str(self._source[i]),
+            id=str(self._id_l[i]),
+            name=str(self._name_l[i]),
+            lat=float(self._lat_l[i]),
+            lon=float(self._lon_l[i]),
+            feature=str(self._feature_l[i]),
+            country=str(self._country_l[i]),
+            admin1=str(self._admin1_l[i]),
+            population=int(self._population_l[i]),
+            precision=int(self._precision_l[i]),
+            source=str(self._source_l[i]),
         )
 
     def get(self, place_id: str) -> Place | None:

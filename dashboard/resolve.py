@@ -33,6 +33,7 @@ _REGION_AFTER = re.compile(
 )
 
 
+_NAMES_KEPT = 50_000  # names whose candidates the resolver keeps between articles
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_COUNTRIES = frozenset("UA RU BY BG MK RS ME BA KZ KG TJ MN".split())
 
@@ -71,6 +72,13 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, country_bias: str | None = None) -> None:
         self.gaz = gazetteer
         self.country_bias = country_bias
+        # A name's candidates and what scoring reads of them depend on the name alone, and news name
+        # the same places again and again ("Ukraine", "Kyiv"): kept across articles, up to a bound.
+        self._names: dict[tuple[str, str, str], tuple[list[tuple[int, bool]], tuple[int, list[tuple]]]] = {}
+
+    def clear_cache(self) -> None:
+        """Forget the names seen so far (benchmarks replaying the same texts call it between rounds)."""
+        self._names.clear()
 
     def candidates(self, mention: Mention) -> list[tuple[int, bool]]:
         found = self._candidates(mention)
@@ -94,15 +102,18 @@ class Resolver:
     def resolve(self, text: str, mentions: list[Mention], home: str | None = None) -> list[ResolvedMention]:
         """One place per mention. `home`: the country of the outlet (from its web address), a
         weak vote like one unambiguous place name: a local paper's "London" is its own London."""
-        cache: dict[tuple[str, bool], tuple[list[tuple[int, bool]], tuple[int, list[tuple]]]] = {}
+        cache = self._names
+        if len(cache) > _NAMES_KEPT:
+            cache.clear()
         cands, rows = [], []
         for m in mentions:
-            k = (m.key or m.surface, m.cue == "demonym")
-            if k not in cache:
+            k = (m.key, m.surface, m.cue if m.cue in ("demonym", "river") else "")  # what candidates() reads
+            found = cache.get(k)
+            if found is None:
                 c = self.candidates(m)
-                cache[k] = (c, self._rows(c))
-            cands.append(cache[k][0])
-            rows.append(cache[k][1])
+                found = cache[k] = (c, self._rows(c))
+            cands.append(found[0])
+            rows.append(found[1])
         # Pass 1: context-free best guesses give the document's countries and points.
         first: dict[tuple[str, str], tuple[int, float] | None] = {}
         guesses = []
