@@ -39,7 +39,8 @@ def _literal_prefixes(pattern: str) -> set[str]:
     """
     if pattern.startswith("(?:"):
         depth, j = 0, 0
-        alts, cur = [], []
+        alts: list[str] = []
+        cur: list[str] = []
         for j, ch in enumerate(pattern):
             if ch == "(" and (j == 0 or pattern[j - 1] != "\\"):
                 depth += 1

@@ -9,6 +9,9 @@ NotPlaceRules.accept about every name it matches; the word lists and the readers
 (Token, previous_word) it shares with the scanner live here too.
 """
 
+# mypy: disable-error-code="union-attr"
+# (prev and nxt are Token | None; the rules test adjacent_prev / adjacent_next, which imply not None)
+
 from __future__ import annotations
 
 import re

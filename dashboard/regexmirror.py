@@ -10,8 +10,8 @@ pattern (literals, classes, groups, alternatives, repeats, lookarounds) and refu
 from __future__ import annotations
 
 import re
-from re import _constants as _sre
-from re import _parser as _sre_parse
+from re import _constants as _sre  # type: ignore[attr-defined]  # private, not in typeshed
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
 
 _CATEGORIES = {
     _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",

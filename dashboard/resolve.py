@@ -118,10 +118,10 @@ class Resolver:
         first: dict[tuple[str, str], tuple[int, float] | None] = {}
         guesses = []
         for m, r in zip(mentions, rows):
-            k = (m.surface, m.cue)
-            if k not in first:
-                first[k] = self._best(m, r, {}, {}, {})
-            guesses.append(first[k])
+            fk = (m.surface, m.cue)
+            if fk not in first:
+                first[fk] = self._best(m, r, {}, Counter(), {})
+            guesses.append(first[fk])
         countries: dict[str, float] = {}
         if home:
             countries[home] = 1.0
@@ -145,15 +145,17 @@ class Resolver:
         out = []
         for idx, (m, r) in enumerate(zip(mentions, rows)):
             others = countries
-            if votes[idx] is not None:  # a name is not evidence for its own reading
+            own_vote = votes[idx]
+            if own_vote is not None:  # a name is not evidence for its own reading
                 others = countries.copy()
-                others[votes[idx][0]] -= votes[idx][1]
+                others[own_vote[0]] -= own_vote[1]
             near = points
-            if own_points[idx] is not None:  # nor is its own first guess a neighbour of it
+            own = own_points[idx]
+            if own is not None:  # nor is its own first guess a neighbour of it
                 near = points.copy()
-                near[own_points[idx]] -= 1
-                if not near[own_points[idx]]:
-                    del near[own_points[idx]]
+                near[own] -= 1
+                if not near[own]:
+                    del near[own]
             best = self._best(m, r, others, near, regions.get(idx, {}))
             if best is None:
                 out.append(ResolvedMention(m, None, 0.0))
@@ -169,7 +171,7 @@ class Resolver:
                 # ("Alchevsk, Donetsk Oblast": Luhansk's, 90 km off) is kept: the text erred, not the name.
                 # Only towns give way: "Saipan, Guam, Alaska" is a list of areas.
                 # The county that pins it, when one does ("Rockingham, Northamptonshire"), else its region.
-                county = guesses[idx + 1][0] if self.gaz.feature(guesses[idx + 1][0]) == "admin2" else None
+                county = guesses[idx + 1][0] if self.gaz.feature(guesses[idx + 1][0]) == "admin2" else None  # type: ignore[index]  # pinned: a guess follows
                 region = [self.gaz.place(county)] if county is not None else self.gaz.candidates(
                     pinned, features=["admin1"], limit=1)
                 # A district lies inside its region by definition: "the Orekhovo district of the
@@ -245,9 +247,9 @@ class Resolver:
                          feature in _LOCAL))
         return max((r[4] for r in rows), default=0), rows
 
-    def _best(self, m: Mention, rows: tuple[int, list[tuple]], countries: dict[str, float], points: Counter,
+    def _best(self, m: Mention, scored: tuple[int, list[tuple]], countries: dict[str, float], points: Counter,
               admin1_bonus: dict[str, float]):
-        biggest, rows = rows
+        biggest, rows = scored
         if not rows:
             return None
         top = max(countries.values(), default=0.0) or 1.0  # the document's main countries get full credit
@@ -257,7 +259,8 @@ class Resolver:
         # ties it to Texas): the GDELT failure mode.
         total = points.total() if points else 0
         region_prior = self.gaz.region_prior
-        best, best_score = None, -math.inf
+        best: int | None = None
+        best_score = -math.inf
         for i, score, cc, feature, population, a1, p, local in rows:
             dwarfed = biggest >= 1_000_000 and population * 50 < biggest
             if not dwarfed and countries:

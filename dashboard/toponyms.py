@@ -83,7 +83,7 @@ class MentionFinder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.flags = gazetteer.key_flags()
-        for k in _GENERIC_REGIONS & self.flags.keys():
+        for k in self.flags.keys() & _GENERIC_REGIONS:  # (a set either way; frozenset & keys is typed frozenset)
             # "Centre", "Western", "South-West": regions of Cameroon or Uganda, words first everywhere
             self.flags[k] = (self.flags[k] | 4) & ~(8 | 32)
         self.common_words = gazetteer.common_words
@@ -118,6 +118,8 @@ class MentionFinder:
         done = 0
         shared = self._coordinated(text, folded)
         unknown: list[re.Match] = []  # capitalised words no key starts with: maybe misspelt towns
+        tokens: list[Token | None]
+        match: tuple[int, int, int, str] | None  # (last token, end, flags, key) of a name found
         for m in _CAPITAL.finditer(text):
             word = m.group()
             if m.start() < done or not word[:1].isupper() or word == "The":
@@ -272,7 +274,7 @@ class MentionFinder:
         return tokens
 
     # --- matching --------------------------------------------------------------------------------
-    def _longest(self, tokens: list, text: str, folded: str) -> tuple[int, int, int] | None:
+    def _longest(self, tokens: list, text: str, folded: str) -> tuple[int, int, int, str] | None:
         """The longest gazetteer key starting at tokens[1]: (last token index, end offset, flags)."""
         start = tokens[1].start
         last = 1
