@@ -11,7 +11,7 @@ stand in or follow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .clauses import place_modality, place_types
@@ -22,9 +22,11 @@ from .placerole import place_role
 from .quotes import find_quotes
 from .records import (
     EVENT_TYPES,
+    PRECISION_REGION,
     Article,
     ArticleResult,
     Event,
+    Place,
     Quote,
     ResolvedMention,
     Sentence,
@@ -33,6 +35,7 @@ from .resolve import Resolver
 from .sentences import split_sentences
 from .toponyms import MentionFinder
 
+_AT_CAPITAL = "@capital"  # a region's events' site: the region, placed at its capital (Pipeline.site)
 # Features that can locate an event but are rarely its site when a town is named beside them.
 _WATER = frozenset({"river", "sea", "lake", "reservoir", "strait"})
 _BROAD = frozenset({"country", "continent"})
@@ -48,6 +51,21 @@ class Pipeline:
     gazetteer: Gazetteer
     finder: MentionFinder
     resolver: Resolver
+    _seats: dict[str, Place] = field(default_factory=dict)  # region id -> its events' site (see site)
+
+    def site(self, place: Place) -> Place:
+        """Where an event at this place is mapped. A report that names only a region ("shelling in
+        the Kharkiv region") is mapped at the region's capital, as ACLED codes it (precision 3, the
+        provincial capital): the capital is where such reports most often happened, and the
+        region's middle is often a place nothing happened. The mentions keep the region's own point."""
+        if place.feature != "admin1":
+            return place
+        seat = self._seats.get(place.id)
+        if seat is None:
+            capital = self.gazetteer.seat(place)
+            seat = self._seats[place.id] = place if capital is None else replace(
+                place, id=place.id + _AT_CAPITAL, lat=capital.lat, lon=capital.lon, precision=PRECISION_REGION)
+        return seat
 
     @classmethod
     def load(cls, gazetteer_path: Path | str | None = None, country_bias: str | None = None) -> Pipeline:
@@ -97,7 +115,7 @@ class Pipeline:
                 events.append(
                     Event(
                         article_id=article.id,
-                        place=rm.place,  # type: ignore[arg-type]
+                        place=self.site(rm.place),  # type: ignore[arg-type]
                         types=types,
                         modality=modality,
                         sentence=sentence,

@@ -493,6 +493,20 @@ def test_a_name_in_cyrillic_is_a_place_of_a_country_that_writes_cyrillic(pipelin
     assert _surfaces(pipeline, "Обстріл Харкова")["Харкова"].country == "UA"
 
 
+def test_a_report_naming_only_a_region_is_mapped_at_its_capital_as_acled_codes_it(pipeline):
+    result = pipeline.process(Article(id="r", text="In the Kharkiv region, two people were killed by shelling."))
+    (event,) = result.events
+    kharkiv = pipeline.gazetteer.get("gn:706483")
+    assert event.place.name == "Kharkiv Oblast" and event.place.precision == 3
+    assert (event.place.lat, event.place.lon) == (kharkiv.lat, kharkiv.lon)
+    (mention,) = [m for m in result.mentions if m.place is not None]
+    assert (mention.place.lat, mention.place.lon) != (kharkiv.lat, kharkiv.lon)  # the region keeps its point
+    kyiv = pipeline.process(Article(id="k", text="A drone strike hit the Kyiv region overnight.")).events[0]
+    assert kyiv.place.name == "Kyiv Oblast" and round(kyiv.place.lat, 1) == 50.5  # at Kyiv, not Bila Tserkva
+    town = pipeline.process(Article(id="t", text="Shelling hit Kupiansk, Kharkiv region.")).events[0]
+    assert town.place.name == "Kupyansk" and town.place.precision == 1
+
+
 def test_a_person_s_name_that_is_only_a_town_s_alternate_name_wants_a_place_cue(pipeline):
     # GeoNames lists "Julia" for Plovdiv, "Levi" for Levis and "Adams" for Pulandian (and a Massachusetts
     # town of 5,000): in a story they are people and dogs, unless a place cue says otherwise.
