@@ -273,6 +273,7 @@ _CSS = """
 .sm-label{position:absolute;left:100%;top:50%;transform:translate(4px,-50%);white-space:nowrap;
  font-size:12px;font-weight:600;color:#1b2631;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;
  pointer-events:none}
+.sm-p3 .sm-label{left:50%;top:100%;transform:translate(-50%,2px);font-style:italic}
 .sm-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;font-size:12px;
  line-height:1.35;box-shadow:0 1px 5px rgba(0,0,0,.3);max-height:300px;overflow:auto}
 .sm-legend b{display:block;margin:2px 0}.sm-legend summary{cursor:pointer}
@@ -327,11 +328,13 @@ var {{ this.get_name() }} = (function () {
   }
   var layer = L.geoJSON(data, {
     pointToLayer: function (f, latlng) {
-      var p = f.properties; p.s = size(p.e);
+      // A region-level place (precision 3) is often drawn at its capital, where the capital's own
+      // marker may be: a wider dashed ring under the town markers, its label below, not beside.
+      var p = f.properties, region = p.p >= 3; p.s = size(p.e) + (region ? 18 : 0);
       var m = L.marker(latlng, {
         icon: L.divIcon({html: pinHtml(p), className: "sm-icon", iconSize: [p.s, p.s],
                          iconAnchor: [p.s / 2, p.s / 2]}),
-        riseOnHover: true, keyboard: false
+        riseOnHover: true, keyboard: false, zIndexOffset: region ? -1000 : 0
       });
       m.bindTooltip("<b>" + p.n + "</b><br>" + p.e + (p.e == 1 ? " event" : " events") + " \u00b7 "
         + p.a + (p.a == 1 ? " article" : " articles") + (p.k ? " \u00b7 " + p.k + " killed" : "")

@@ -16,6 +16,8 @@ import pandas as pd
 from dashboard.records import Article, ArticleResult, Event, Mention, Place, Quote, Sentence
 from tests.evidence_fixture import HOSTILE_TEXT, SEED, hostile_evidence, sample_evidence
 
+REGION_TEXT = "Drone strike in the Sumy region\n\nIn the Sumy region, a drone strike injured three people overnight.\n"
+
 
 def pipeline_available() -> bool:
     return all(importlib.util.find_spec(m) is not None for m in ("dashboard.pipeline", "dashboard.ingest"))
@@ -62,6 +64,7 @@ def fill_store(path: Path, *, hostile: bool = False) -> str:
             ingest_text(SEED.read_text(encoding="utf-8"), store, process)
             if hostile:
                 ingest_text(HOSTILE_TEXT, store, process)
+            ingest_text(REGION_TEXT, store, process)  # a report that names only a region
             return "pipeline"
         texts = {"a-sample": SEED.read_text(encoding="utf-8"), "a-evil": HOSTILE_TEXT}
         frames = [sample_evidence()] + ([hostile_evidence()] if hostile else [])

@@ -226,3 +226,17 @@ def test_heat_layer_draws_when_switched_on_offline(page, app_url):
     frame.get_by_label("Heat (events)").check()
     expect(frame.locator("canvas.leaflet-heatmap-layer")).to_have_count(1, timeout=15_000)
     assert page.blocked == []
+
+
+def test_a_region_level_place_is_a_ring_at_its_capital_under_the_town_markers(page, app_url, app_store):
+    if app_store[1] != "pipeline":
+        pytest.skip("the region-level report is ingested by the pipeline")
+    frame = open_map(page, app_url)
+    ring = marker(frame, "Sumy Oblast")
+    expect(ring).to_be_visible(timeout=15_000)
+    expect(ring.locator(".sm-p3")).to_have_count(1)  # drawn as region-level: a dashed ring
+    z = map_js(page, """() => { const out = {};
+        window.smPlaces.eachLayer(l => { out[l.feature.properties.n] = [l.options.zIndexOffset, l.getLatLng().lat]; });
+        return out; }""")
+    assert z["Sumy Oblast"][0] < z["Kyiv"][0]  # under the towns' markers, which stay clickable
+    assert round(z["Sumy Oblast"][1], 1) == 50.9  # at Sumy, the region's capital
