@@ -41,9 +41,7 @@ _FEATURE_WEIGHT = {
     "settlement": 0.0,
 }
 _COUNTY_WEIGHT = 4.0
-# Words that end a region's name, not its namesake city's ("Kharkiv Oblast" is named after Kharkiv).
-_REGION_WORDS = ("oblast", "region", "province", "governorate", "krai", "kray", "republic", "county")
-_SEAT_MIN_POPULATION = 20_000
+
 
 
 class GazetteerError(Exception):
@@ -64,6 +62,7 @@ class Gazetteer:
         self._population = places["population"]
         self._precision = places["precision"]
         self._source = places["source"]
+        self._seat = places.get("seat")  # older builds lack it: no region is mapped at a capital
         self._keys = names["key"]
         self._place = names["place"]
         self._primary = names["primary"]
@@ -94,7 +93,6 @@ class Gazetteer:
         self._demonym_l = self._demonym.tolist()
         # Each admin1 region by (country, its name), the name its towns carry: "Washington" the state
         # is found so even though the bare key "washington" is left to the capital.
-        self._seats: dict[tuple[str, str], int] | None = None  # built on the first seat() asked for
         self._regions = {
             (c, a): i for i, (f, c, a) in enumerate(zip(self._feature_l, self._country_l, self._admin1_l))
             if f == "admin1"
@@ -279,38 +277,11 @@ class Gazetteer:
 
     def seat(self, place: Place) -> Place | None:
         """Where a report that names only this region is mapped, as ACLED codes such events (geo-
-        precision 3, at the provincial capital): the region's namesake city ("Kharkiv Oblast" ->
-        Kharkiv, "Kyiv Oblast" -> Kyiv), else its biggest town ("Crimea" -> Simferopol). None for
-        anything but an admin1 region, or one with no town known."""
-        if place.feature != "admin1":
-            return None
-        if self._seats is None:
-            self._seats = self._biggest_towns()
-        stem = place.name
-        for word in _REGION_WORDS:
-            if stem.lower().endswith(" " + word):
-                stem = stem[: -len(word) - 1]
-                break
-        namesake = [
-            i for i, _ in self.indices(key(stem))
-            if self._feature_l[i] == "city" and self._country_l[i] == place.country
-            and self._population_l[i] >= _SEAT_MIN_POPULATION
-        ]
-        if namesake:
-            return self.place(max(namesake, key=lambda i: self._population_l[i]))
-        i = self._seats.get((place.country, place.admin1 or place.name))
-        return None if i is None else self.place(i)
-
-    def _biggest_towns(self) -> dict[tuple[str, str], int]:
-        """(country, admin1) -> the index of its most populous city."""
-        out: dict[tuple[str, str], int] = {}
-        pop = self._population_l
-        for i, (f, c, a) in enumerate(zip(self._feature_l, self._country_l, self._admin1_l)):
-            if f == "city" and a:
-                j = out.get((c, a))
-                if j is None or pop[i] > pop[j]:
-                    out[(c, a)] = i
-        return out
+        precision 3, at the provincial capital): the town the build chose (gazetteer_build._seats),
+        or None for anything but an admin1 region with a town known."""
+        i = self._by_id.get(place.id)
+        j = -1 if i is None or self._seat is None else int(self._seat[i])
+        return None if j < 0 else self.place(j)
 
     def region(self, country: str, admin1: str) -> Place | None:
         """The admin1 region of this country that its towns name as their admin1, if it is known."""

@@ -149,6 +149,44 @@ def _towns_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float, 
     return lat, lon, sum(t[2] for t in towns)
 
 
+# Words that end a region's name, not its namesake city's ("Kharkiv Oblast" is named after Kharkiv).
+_SEAT_SUFFIXES = ("oblast", "region", "province", "governorate", "krai", "kray", "republic", "county")
+SEAT_MIN_POPULATION = 20_000  # a namesake town smaller than this is no region's capital
+
+
+def _seats(recs: list[Record]) -> dict[int, int]:
+    """Row of each admin1 region -> row of the town its region-level events are mapped at, as ACLED
+    codes them (precision 3, at the provincial capital): its namesake city ("Kharkiv Oblast" ->
+    Kharkiv, "Kyiv Oblast" -> Kyiv, in another admin1), else its biggest town (Volyn -> Lutsk)."""
+    biggest: dict[tuple[str, str], int] = {}
+    by_key: dict[tuple[str, str], int] = {}
+    for i, r in enumerate(recs):
+        if r.feature != "city":
+            continue
+        if r.admin1 and recs[biggest.get((r.country, r.admin1), i)].population <= r.population:
+            biggest[(r.country, r.admin1)] = i
+        if r.population >= SEAT_MIN_POPULATION:
+            for k in r.names:
+                j = by_key.get((r.country, k))
+                if j is None or recs[j].population < r.population:
+                    by_key[(r.country, k)] = i
+    out = {}
+    for i, r in enumerate(recs):
+        if r.feature != "admin1":
+            continue
+        stem = r.name
+        for word in _SEAT_SUFFIXES:
+            if stem.lower().endswith(" " + word):
+                stem = stem[: -len(word) - 1]
+                break
+        seat = by_key.get((r.country, key(stem)))
+        if seat is None:
+            seat = biggest.get((r.country, r.admin1 or r.name))
+        if seat is not None:
+            out[i] = seat
+    return out
+
+
 def _demonym_forms(demonym: str) -> set[str]:
     """Keys of a demonym and, for those that take an -s, its plural: news write of "Nigerians",
     "Saudis", "Londoners" and "Filipinos" as often as of "Nigerian" ("Chinese", "French" have none)."""
@@ -632,6 +670,8 @@ class Builder:
                 "source": pa.array([r.source for r in recs]).dictionary_encode(),
             }
         )
+        seats = _seats(recs)
+        places = places.append_column("seat", pa.array([seats.get(i, -1) for i in range(len(recs))], pa.int32()))
         rows = sorted(
             [(k, i, k in r.primary, False) for i, r in enumerate(recs) for k in r.names]
             + [(k, i, False, True) for i, r in enumerate(recs) for k in r.demonyms]

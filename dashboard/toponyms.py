@@ -120,59 +120,63 @@ class MentionFinder:
         unknown: list[re.Match] = []  # capitalised words no key starts with: maybe misspelt towns
         tokens: list[Token | None]
         match: tuple[int, int, int, str] | None  # (last token, end, flags, key) of a name found
+        key_flags, prefixes = self.flags, self.prefixes  # (locals: this loop runs once per capital)
         for m in _CAPITAL.finditer(text):
+            start, stop = m.span()
+            if start < done:
+                continue  # inside the previous name
             word = m.group()
-            if m.start() < done or not word[:1].isupper() or word == "The":
-                continue  # inside the previous name; "The United States" starts after "The"
-            if m.start() in shared:
-                end, key, cue = shared[m.start()]
-                mentions.append(Mention(m.start(), end, text[m.start() : end], cue, key))
+            if word == "The" or not word[:1].isupper():
+                continue  # "The United States" starts after "The"
+            if start in shared:
+                end, key, cue = shared[start]
+                mentions.append(Mention(start, end, text[start:end], cue, key))
                 done = end
                 continue
-            w = folded[m.start() : m.end()]
+            w = folded[start:stop]
             simple = "'" not in w and "-" not in word and word < "\u0400"  # no apostrophe, hyphen or Cyrillic
             plain = simple and w[-1:] != "s"  # ... nor an "s" that may make a plural of an everyday word
-            abbreviation = text[m.end() : m.end() + 1] == "." and w + "." in self.flags
-            if simple and w not in self.flags and w not in self.prefixes and not abbreviation:
+            abbreviation = text[stop : stop + 1] == "." and w + "." in key_flags
+            if simple and w not in key_flags and w not in prefixes and not abbreviation:
                 if len(w) >= 5:
                     unknown.append(m)  # most capitalised words are no place: decided in one lookup
                 continue
-            flags = self.flags.get(w) if plain else None
+            flags = key_flags.get(w) if plain else None
             n = None
-            if simple and not abbreviation and w in self.prefixes:
-                n = NEXT.match(text, m.end())
+            if simple and not abbreviation and w in prefixes:
+                n = NEXT.match(text, stop)
                 if n is None or (n.group(2).isalpha() and folded[n.start(2) : n.end(2)] not in self.second[w]):
                     # The next word continues no key that starts with this one (and is no possessive or
                     # hyphenated word that may end one: "New York's", "Los Angeles-based"): a one-word
                     # name or none.
-                    if flags is None and (plain or w not in self.flags):
+                    if flags is None and (plain or w not in key_flags):
                         unknown.append(m)
                         continue
                     w_is_prefix = False
                 else:
                     w_is_prefix = True
             else:
-                w_is_prefix = w in self.prefixes
+                w_is_prefix = w in prefixes
             if flags is not None and not w_is_prefix:
                 # The common case, a one-word name no longer key starts with: the word and the
                 # word after it (for the context rules) are all the window there is.
                 if n is None:
-                    n = NEXT.match(text, m.end())
-                tokens = [None, Token(m.start(), m.end(), word, True)] + ([_token(n, 2)] if n else [])
-                match = (1, m.end(), flags, "")
+                    n = NEXT.match(text, stop)
+                tokens = [None, Token(start, stop, word, True)] + ([_token(n, 2)] if n else [])
+                match = (1, stop, flags, "")
             else:
                 tokens = self._window(text, folded, m)
                 match = self._longest(tokens, text, folded)
-            if abbreviation and match and match[1] == m.end() and text[max(0, m.start() - 2) : m.start()] == ", ":
+            if abbreviation and match and match[1] == stop and text[max(0, start - 2) : start] == ", ":
                 # "Churchill, Man.", "Hinton, Alta.": after a town, a region's abbreviation, not "Man"
-                match = (1, m.end() + 1, self.flags[w + "."], w + ".")
+                match = (1, stop + 1, key_flags[w + "."], w + ".")
             if match is None:
                 unknown.append(m)
                 continue
             if self._add(mentions, tokens, match, text, people):
                 done = mentions[-1].end
-                if text[done : done + 1] == "-" and done < m.end():
-                    done = self._hyphen_parts(text, folded, done + 1, m.end(), mentions)
+                if text[done : done + 1] == "-" and done < stop:
+                    done = self._hyphen_parts(text, folded, done + 1, stop, mentions)
         added = False
         for m in unknown:  # misspelt war-zone towns, in place contexts only (see SpellingMatcher.misspelt)
             low = m.group().lower()
