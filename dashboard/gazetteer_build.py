@@ -149,8 +149,6 @@ def _towns_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float, 
     return lat, lon, sum(t[2] for t in towns)
 
 
-# Words that end a region's name, not its namesake city's ("Kharkiv Oblast" is named after Kharkiv).
-_SEAT_SUFFIXES = ("oblast", "region", "province", "governorate", "krai", "kray", "republic", "county")
 SEAT_MIN_POPULATION = 20_000  # a namesake town smaller than this is no region's capital
 
 
@@ -174,12 +172,7 @@ def _seats(recs: list[Record]) -> dict[int, int]:
     for i, r in enumerate(recs):
         if r.feature != "admin1":
             continue
-        stem = r.name
-        for word in _SEAT_SUFFIXES:
-            if stem.lower().endswith(" " + word):
-                stem = stem[: -len(word) - 1]
-                break
-        seat = by_key.get((r.country, key(stem)))
+        seat = by_key.get((r.country, key(_STRIP_REGION.sub("", r.name))))
         if seat is None:
             seat = biggest.get((r.country, r.admin1 or r.name))
         if seat is not None:

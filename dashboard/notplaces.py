@@ -73,7 +73,7 @@ _VENUE_AFTER = re.compile(r" (?:[A-Z][\w'’\-]* ){1,2}(?i:" + "|".join(sorted(_
 _IN_ANOTHER_PLACE = re.compile(
     r"(?:,| in| at| near) (?:the )?[A-ZА-ЯІЇЄҐ][\w'’\-]*+(?! (?:[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion))"
 )  # ... but "Polohy factory, Zaporizhzhia Oblast" is Polohy's factory: a region after it, not a town
-# Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
+# "the city of Bam": a settlement word before "of" makes the name after it a town's.
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|settlement|hamlet|port|capital|suburb)\s+$", re.IGNORECASE)
 # Surnames that are also nouns of places: "Lincoln Park", "Chelsea Green" may be places themselves.
 _PLACE_NOUNS = frozenset(
@@ -81,13 +81,16 @@ _PLACE_NOUNS = frozenset(
     "church bay bank banks beach rivers island islands valley heights springs mills port castle gate gates "
     "street square garden gardens fort marsh moor heath dale vale grove forest mountain".split()
 )
+# A kinship word before a name makes it a relative's ("and wife, Tonya,").
 _KIN_BEFORE = re.compile(
     r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow|fianc[ée]e?|grandson|granddaughter"
     r"|nephew|niece|cousin|stepson|stepdaughter|sons|daughters|brothers|sisters)(?:,\s*|\s+)$"
 )
+# Abbreviations that continue a longer name ("Kherson Int. Airport"); an initial; particles of surnames.
 _ABBREVIATIONS = frozenset("int intl natl univ hosp dept govt corp inc ltd co assn reg inst acad".split())
 _INITIAL = re.compile(r"[A-Z]\.")
 _PARTICLES = frozenset("de da di du del della van von der den ter le la dos das bin ibn".split())
+# Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
 _STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
 # "X district of Y" ("X District, Y"): a city's district when Y (group 1) is a city, a raion when Y is a region (a
 # region's name, or a region word after it: group 2).

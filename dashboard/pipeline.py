@@ -11,7 +11,7 @@ stand in or follow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .clauses import place_modality, place_types
@@ -51,21 +51,16 @@ class Pipeline:
     gazetteer: Gazetteer
     finder: MentionFinder
     resolver: Resolver
-    _seats: dict[str, Place] = field(default_factory=dict)  # region id -> its events' site (see site)
 
     def site(self, place: Place) -> Place:
         """Where an event at this place is mapped. A report that names only a region ("shelling in
         the Kharkiv region") is mapped at the region's capital, as ACLED codes it (precision 3, the
         provincial capital): the capital is where such reports most often happened, and the
         region's middle is often a place nothing happened. The mentions keep the region's own point."""
-        if place.feature != "admin1":
+        capital = self.gazetteer.seat(place) if place.feature == "admin1" else None
+        if capital is None:
             return place
-        seat = self._seats.get(place.id)
-        if seat is None:
-            capital = self.gazetteer.seat(place)
-            seat = self._seats[place.id] = place if capital is None else replace(
-                place, id=place.id + _AT_CAPITAL, lat=capital.lat, lon=capital.lon, precision=PRECISION_REGION)
-        return seat
+        return replace(place, id=place.id + _AT_CAPITAL, lat=capital.lat, lon=capital.lon, precision=PRECISION_REGION)
 
     @classmethod
     def load(cls, gazetteer_path: Path | str | None = None, country_bias: str | None = None) -> Pipeline:

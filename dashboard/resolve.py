@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .gazetteer import Gazetteer
 from .records import PRECISION_NEAR, Mention, ResolvedMention
-from .textnorm import fold
+from .textnorm import fold, is_cyrillic
 
 # Which gazetteer features each context cue favours.
 _CUE_FEATURES = {
@@ -34,7 +34,6 @@ _REGION_AFTER = re.compile(
 
 
 _NAMES_KEPT = 50_000  # names whose candidates the resolver keeps between articles
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_COUNTRIES = frozenset("UA RU BY BG MK RS ME BA KZ KG TJ MN".split())
 
 
@@ -82,7 +81,7 @@ class Resolver:
 
     def candidates(self, mention: Mention) -> list[tuple[int, bool]]:
         found = self._candidates(mention)
-        if found and mention.surface[:1] >= "\u0400" and _CYRILLIC.search(mention.surface):
+        if found and mention.surface[:1] >= "\u0400" and is_cyrillic(mention.surface):
             # A name written in Cyrillic is a place of a country that writes it so: "(Аврора)" after a
             # Kyiv suburb is a shop's sign, not Aurora, Colorado (whose GeoNames record lists "Аврора").
             found = [c for c in found if self.gaz.country(c[0]) in _CYRILLIC_COUNTRIES]
