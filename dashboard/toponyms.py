@@ -65,10 +65,9 @@ _LOWER_AFTER_LOCATIVE = re.compile(
     r"\b(?:in|near|at|from|outside|of|to|into|around)\s+(?=\S{5})([a-zа-яіїєґё][^\W\d_]+(?:['’ʼ´ʹ\-][^\W\d_]+)*)"
 )  # (five characters at least, as the towns it is for have: "of the" costs no Python step)
 _NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*(?: [A-ZА-ЯІЇЄҐ][^\W\d_]*)?"
-_PLURAL_FEATURE = re.compile(r"(?:regions|oblasts|directions|districts|provinces|raions|governorates)\b")
-_COORDINATED = re.compile(
-    rf"({_NAME}) and ({_NAME}) (regions|oblasts|directions|districts|provinces|raions|governorates)\b"
-)
+_PLURALS = "regions|oblasts|directions|districts|provinces|raions|governorates"  # shared by two names
+_PLURAL_FEATURE = re.compile(rf"(?:{_PLURALS})\b")
+_COORDINATED = re.compile(rf"({_NAME}) and ({_NAME}) ({_PLURALS})\b")
 # Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
 # abbreviations ("U.S.", "U.K.").
 
