@@ -199,7 +199,7 @@ class Gazetteer:
             flags[k] = flags.get(k, 0) | (2 if dem else 1) | (4 if com else 0) | (8 if b else 0) | (16 if r else 0) | (
                 32 if o else 0)
         townlike = np.isin(self._feature, ["city", "settlement"])
-        minor = townlike & (self._population < WORLD_MIN_POPULATION) & ~np.isin(self._country, list(FULL_DETAIL))
+        minor = townlike & (self._population < WORLD_MIN_POPULATION) & ~full
         other = ~minor[self._place] | self._demonym  # a row naming something else than a minor town
         starts = np.flatnonzero(np.r_[True, self._keys[1:] != self._keys[:-1]])  # the names table is sorted by key
         for k in self._keys[starts[~np.logical_or.reduceat(other, starts)]].tolist():
