@@ -66,7 +66,7 @@ _LOWER_AFTER_LOCATIVE = re.compile(
 )  # (five characters at least, as the towns it is for have: "of the" costs no Python step)
 _NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*(?: [A-ZА-ЯІЇЄҐ][^\W\d_]*)?"
 _PLURALS = "regions|oblasts|directions|districts|provinces|raions|governorates"  # shared by two names
-_PLURAL_FEATURE = re.compile(rf"(?:{_PLURALS})\b")
+_PLURAL_WORDS = _PLURALS.split("|")
 _COORDINATED = re.compile(rf"({_NAME}) and ({_NAME}) ({_PLURALS})\b")
 # Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
 # abbreviations ("U.S.", "U.K.").
@@ -227,8 +227,8 @@ class MentionFinder:
         """"the Kherson and Mykolaiv regions", "Yuzhno-Donetsk and Zaporozhye directions": a plural
         feature word shared by two names makes each name that feature. start -> (end, key, cue)."""
         out: dict[int, tuple[int, str, str]] = {}
-        if not _PLURAL_FEATURE.search(text):
-            return out  # most texts: one scan for the plural words, not one match attempt per capital
+        if not any(w in text for w in _PLURAL_WORDS):
+            return out  # most texts: a substring scan for the plural words, not one match attempt per capital
         for m in _COORDINATED.finditer(text):
             singular = m.group(3).lower()[:-1]
             for g in (1, 2):
