@@ -662,3 +662,18 @@ def test_news_agencies_named_like_places_are_no_places(pipeline):
 def test_a_multi_word_country_before_a_persons_name_is_the_country(pipeline):
     places = _surfaces(pipeline, "The ambassador of Armenia to the Holy See Mikayel Minasyan was awarded.")
     assert places["Holy See"].country == "VA"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Ukrainian losses in the Kremennaya direction amounted to 60 people", "Kreminna"),
+        ("Ukrainian losses in the Svatovo direction amounted to 60 people", "Svatove"),
+        ("Ukrainian losses in the Svatovsko-Kremensky direction amounted to 60 people", "Svatove"),
+    ],
+)
+def test_a_front_direction_is_mapped_at_the_town_it_is_named_after(pipeline, text, town):
+    res = pipeline.process(Article(id="d", text=text))
+    (site,) = {(e.place.lat, e.place.lon) for e in res.events}
+    (place,) = pipeline.gazetteer.candidates(town, country="UA", limit=1)
+    assert abs(site[0] - place.lat) < 0.05 and abs(site[1] - place.lon) < 0.05
