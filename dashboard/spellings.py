@@ -75,11 +75,12 @@ def _ukrainian_spellings(q: str) -> list[str]:
 def _letter_set(word: str) -> int:
     """The a-z letters a word uses, as bits (other characters ignored)."""
     bits = 0
-    for ch in word:
-        o = ord(ch) - 97
-        if 0 <= o < 26:
-            bits |= 1 << o
+    for ch in set(word):
+        bits |= _LETTER_BIT.get(ch, 0)
     return bits
+
+
+_LETTER_BIT = {chr(97 + i): 1 << i for i in range(26)}
 
 
 class _FuzzyBucket(NamedTuple):
@@ -176,5 +177,6 @@ def _near_spellings(q: str, table: dict[str, _FuzzyBucket]) -> list[tuple[str, f
     near = np.flatnonzero(np.bitwise_count(letter_sets[lo:hi] ^ _letter_set(q)) <= most)
     if not len(near):
         return []
-    found = process.extract(q, [keys[i] for i in near + lo], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
+    names = [keys[i] for i in (near + lo).tolist()]
+    found = process.extract(q, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
     return sorted(((k, score) for k, score, _ in found), key=lambda t: (-t[1], t[0]))  # ties: stable order
