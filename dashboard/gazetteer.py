@@ -75,6 +75,7 @@ class Gazetteer:
         # Regions where strikes are reported most: a small prior for a town of an ambiguous name.
         self.region_prior: dict[tuple[str, str], float] = {}
         self._by_id = {pid: i for i, pid in enumerate(self._id)}
+        self._places: dict[int, Place] = {}
         # Python lists beside the arrays: the resolver reads single values tens of thousands of times
         # per MB of text, and a list item is several times cheaper to read than a numpy scalar.
         self._id_l = self._id.tolist()
@@ -140,6 +141,12 @@ class Gazetteer:
         return len(self._id)
 
     def place(self, i: int) -> Place:
+        found = self._places.get(i)
+        if found is None:  # built once per place (records are frozen): the resolver asks again and again
+            found = self._places[i] = self._build_place(i)
+        return found
+
+    def _build_place(self, i: int) -> Place:
         return Place(
             id=str(self._id_l[i]),
             name=str(self._name_l[i]),
