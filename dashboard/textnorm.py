@@ -37,14 +37,42 @@ def _fold_char(ch: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip diacritics, unify apostrophes and dashes; same length as the input."""
+    """Lowercase, strip diacritics, unify apostrophes and dashes; same length as the input.
+
+    What _TABLE does, done faster for the texts news are: ASCII with a few curly quotes, dashes or
+    accented letters. str.translate looks every character up in a dict once the text is not ASCII;
+    str.lower and one str.replace per distinct non-ASCII character run at memory speed."""
+    low = _ascii_fold(text.lower())
     if text.isascii():
-        return text.lower().translate(_ASCII_TABLE)
-    # Latin, Greek, Cyrillic and punctuation at C speed; other scripts pass through unchanged.
-    return text.translate(_TABLE)
+        return low
+    for ch in {c for c in set(text) if c > "\x7f"}:
+        swap = _lower_then(ch)
+        if swap is None:  # a character whose lower case the table does not follow: the table itself
+            return text.translate(_TABLE)
+        if swap[0] != swap[1]:
+            low = low.replace(*swap)
+    return low
 
 
-_ASCII_TABLE = str.maketrans({"`": "'", "-": " ", "\t": " ", "\n": " ", "\r": " "})
+_ASCII_TABLE = str.maketrans({"`": "'", "-": " ", "\t": " ", "\n": " ", "\r": " "})  # what _ascii_fold does
+
+
+def _ascii_fold(low: str) -> str:
+    return low.replace("`", "'").replace("-", " ").replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+@lru_cache(maxsize=4096)
+def _lower_then(ch: str) -> tuple[str, str] | None:
+    """(ch.lower(), what _TABLE makes of ch) when replacing the first by the second in lower-cased text
+    is what _TABLE does to every character that lower-cases to it, else None."""
+    low, target = ch.lower(), _TABLE.get(ord(ch), ch)
+    if ch == "Σ" or len(low) != 1 or (low.isascii() and low != target):  # (str.lower makes a final Σ "ς")
+        return None
+    if _TABLE.get(ord(low), low) != target or _TABLE.get(ord(target), target) != target:
+        return None  # the table treats ch and its lower case apart ("Ա" is kept, "ա" too), or refolds
+    return low, target
+
+
 _TABLE_END = 0x0530
 _TABLE = {i: _fold_char(chr(i)) for i in range(_TABLE_END)}
 _TABLE.update({ord(c): _fold_char(c) for c in _APOSTROPHES + _DASHES + _SPACES})

@@ -3,12 +3,26 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dashboard import textnorm
 from dashboard.textnorm import fold, key, translit_ru, translit_uk, variants
 
 
 @given(st.text())
 def test_fold_keeps_length_so_offsets_stay_valid(text):
     assert len(fold(text)) == len(text)
+
+
+# News text: mostly ASCII, with curly quotes, dashes, accented, Cyrillic and Greek letters (final sigma),
+# a dotted capital I and cased letters of scripts the table leaves alone (Armenian, Georgian).
+_NEWS_CHARS = st.sampled_from(list("aZ -`'\n’“”—–…éÉçŞşÀЁёКкЇїΣσςİıKẞßǅԱաႠⴀ€") + [chr(0x2028), "\u00a0"])
+
+
+@given(st.text(_NEWS_CHARS) | st.text())
+def test_fold_is_the_per_character_table(text):
+    # fold's fast paths (str.lower, then a replace per distinct character) must give exactly what
+    # folding each character through the table gives, else offsets or keys would drift.
+    expected = text.lower().translate(textnorm._ASCII_TABLE) if text.isascii() else text.translate(textnorm._TABLE)
+    assert fold(text) == expected
 
 
 @given(st.text())
