@@ -119,7 +119,7 @@ class Resolver:
         for m, r in zip(mentions, rows):
             fk = (m.surface, m.cue)
             if fk not in first:
-                first[fk] = self._best(m, r, {}, Counter(), {})
+                first[fk] = self._best(m, r, {}, {}, {})
             guesses.append(first[fk])
         countries: dict[str, float] = {}
         if home:
@@ -139,7 +139,10 @@ class Resolver:
             if g is not None and self.gaz.feature(g[0]) not in ("country", "continent") and len(c) <= 2 else None
             for c, g in zip(cands, guesses)
         ]
-        points = Counter(p for p in own_points if p is not None)
+        points: dict[tuple[float, float], int] = {}  # (a dict, not a Counter: copied once per mention below)
+        for p in own_points:
+            if p is not None:
+                points[p] = points.get(p, 0) + 1
         regions, as_region, pins = self._region_links(text, mentions, guesses, cands)
         out = []
         for idx, (m, r) in enumerate(zip(mentions, rows)):
@@ -151,7 +154,7 @@ class Resolver:
             near = points
             own = own_points[idx]
             if own is not None:  # nor is its own first guess a neighbour of it
-                near = points.copy()
+                near = dict(points)
                 near[own] -= 1
                 if not near[own]:
                     del near[own]
@@ -246,7 +249,8 @@ class Resolver:
                          feature in _LOCAL))
         return max((r[4] for r in rows), default=0), rows
 
-    def _best(self, m: Mention, scored: tuple[int, list[tuple]], countries: dict[str, float], points: Counter,
+    def _best(self, m: Mention, scored: tuple[int, list[tuple]], countries: dict[str, float],
+              points: dict[tuple[float, float], int],
               admin1_bonus: dict[str, float]):
         biggest, rows = scored
         if not rows:
@@ -256,7 +260,7 @@ class Resolver:
         # A world city is not traded for a namesake fifty times smaller just because the article
         # is about that namesake's country ("Paris" in a US story is still Paris unless the text
         # ties it to Texas): the GDELT failure mode.
-        total = points.total() if points else 0
+        total = sum(points.values()) if points else 0
         region_prior = self.gaz.region_prior
         best: int | None = None
         best_score = -math.inf
