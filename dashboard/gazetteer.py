@@ -282,6 +282,14 @@ class Gazetteer:
             out[i] = score
         return out
 
+    def best_country(self, name_key: str, demonym: bool = False) -> str | None:
+        """The country of a key's most plausible context-free reading (None for an unknown key)."""
+        rows = self.indices(name_key, demonym)
+        if not rows:
+            return None
+        base = self.base_scores(rows)
+        return self._country_l[max(base, key=lambda i: (base[i], -i))]
+
     def seat(self, place: Place) -> Place | None:
         """Where a report that names only this region is mapped, as ACLED codes such events (geo-
         precision 3, at the provincial capital): the town the build chose (gazetteer_build._seats),

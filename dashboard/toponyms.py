@@ -27,6 +27,7 @@ from .notplaces import (
 from .records import Mention
 from .spellings import FUZZY_COUNTRIES, SpellingMatcher, cyrillic_stems
 from .textnorm import fold
+from .textnorm import key as name_key
 
 MAX_TOKENS = 6
 # Connectors allowed inside multi-word names ("Sea of Azov", "Rostov-on-Don", "Bab el-Mandeb").
@@ -85,6 +86,7 @@ class MentionFinder:
         for k in self.flags.keys() & _GENERIC_REGIONS:  # (a set either way; frozenset & keys is typed frozenset)
             # "Centre", "Western", "South-West": regions of Cameroon or Uganda, words first everywhere
             self.flags[k] = (self.flags[k] | 4) & ~(8 | 32)
+        self.gazetteer = gazetteer
         self.common_words = gazetteer.common_words
         self.given_names = gazetteer.given_names
         # Every word-prefix of a multi-word key ("sea", "sea of"): extending a span stops as soon as
@@ -177,6 +179,7 @@ class MentionFinder:
                 if text[done : done + 1] == "-" and done < stop:
                     done = self._hyphen_parts(text, folded, done + 1, stop, mentions)
         added = False
+        war_zone: bool | None = None  # whether the text may be about the war zone (read when first needed)
         for m in unknown:  # misspelt war-zone towns, in place contexts only (see SpellingMatcher.misspelt)
             low = m.group().lower()
             if len(low) < 5 or not low.isalpha() or low in self.common_words or low in CALENDAR:
@@ -184,6 +187,10 @@ class MentionFinder:
             listed = self._listed_after(text, folded, m.start(), mentions)
             if not listed and not place_context(text, m.start(), m.end()):
                 continue  # most unknown words: decided before a window is built
+            if war_zone is None:
+                war_zone = not self._only_elsewhere(mentions)
+            if not war_zone:
+                break
             if any(x.start <= m.start() < x.end for x in mentions):
                 continue
             tokens = self._window(text, folded, m)
@@ -193,6 +200,19 @@ class MentionFinder:
         if added:
             mentions.sort(key=lambda x: x.start)
         return self._lowercase(text, folded, mentions)
+
+    def _only_elsewhere(self, mentions: list[Mention]) -> bool:
+        """Whether the text names places and every one of them, read as it most plausibly is, lies
+        outside the war zone. In a story about Makurdi, Oaxaca or Tipperary an unknown name is a local
+        place the gazetteer lacks or a person ("in Abagana", "in Matias Romero", "in Portroe"), not a
+        misspelt Russian or Ukrainian village; a one-line report that names nothing else may still be one."""
+        if not mentions:
+            return False
+        for x in mentions:
+            k = x.key or name_key(x.surface)
+            if self.gazetteer.best_country(k, demonym=x.cue == "demonym") in FUZZY_COUNTRIES:
+                return False
+        return True
 
     def _listed_after(self, text: str, folded: str, start: int, mentions: list[Mention]) -> bool:
         """Whether the word at `start` continues a list after a war-zone town: "in the area of Ugledar

@@ -158,6 +158,26 @@ def test_misspelt_war_zone_town_in_a_place_context(pipeline):
     assert res.mentions[0].mention.surface == "Popasana"  # the span is what the article wrote
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Migrants have camped out in Matias Romero, Oaxaca State, Mexico, for a week.",
+        "There are 26 applicants in Portroe with 24 in Nenagh, County Tipperary.",
+        "The camp located in Abagana, an outskirts of Makurdi in Benue State, was flooded.",
+    ],
+)
+def test_no_misspelt_war_zone_village_in_a_story_about_elsewhere(pipeline, text):
+    # Every place these texts name lies far from the war zone: an unknown name there is a local place
+    # the gazetteer lacks, not a misspelt Ukrainian or Russian village (Matiashi, Portove, Abakan).
+    res = pipeline.process(Article(id="e", text=text))
+    assert not {m.place.country for m in res.mentions if m.place} & {"UA", "RU", "BY", "MD"}
+
+
+def test_a_misspelt_town_beside_a_war_zone_place_is_still_read(pipeline):
+    res = pipeline.process(Article(id="m", text="Shelling of Popsana and Lysychansk in Luhansk Oblast."))
+    assert "Popasna" in {m.place.name for m in res.mentions if m.place}
+
+
 def test_a_plural_feature_word_applies_to_both_names(pipeline):
     res = pipeline.process(Article(id="p", text="Shelling killed three people in the Mykolaiv and Kherson regions."))
     assert {e.place.name for e in res.events} == {"Mykolaiv Oblast", "Kherson Oblast"}
