@@ -129,6 +129,21 @@ def _trusted_alternates(city: dict, full_detail: bool, population: int) -> list[
     return [a for a in city.get("alternatenames") or [] if len(a.strip()) >= 4]
 
 
+# Countries whose place names GeoNames writes with the Arabic article ("Al Qāmishlī", "Ar Raqqah", "Aḑ Ḑāli‘"),
+# which English news mostly drops ("Qamishli", "Raqqa").
+_ARTICLE_COUNTRIES = frozenset("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
+_ARABIC_ARTICLE = re.compile(r"^(?:a[lrsntdhzṯţşḑẓ]{1,2}|el)[ -](?=\S{5})", re.IGNORECASE)
+
+
+def _without_article(name: str, country: str) -> list[str]:
+    """The name without its Arabic article, where news drops it ("Al Qāmishlī" -> "Qāmishlī"); the rest
+    must be five letters or more, so that no "Bab" or "Ain" stands for a town."""
+    if country not in _ARTICLE_COUNTRIES:
+        return []
+    rest = _ARABIC_ARTICLE.sub("", name, count=1)
+    return [rest] if rest != name else []
+
+
 def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
 
@@ -260,7 +275,7 @@ class Builder:
                 source="geonames",
             )
             _add_names(rec, [c["name"]], primary=True)
-            _add_names(rec, _trusted_alternates(c, cc in FULL_DETAIL, pop))
+            _add_names(rec, _trusted_alternates(c, cc in FULL_DETAIL, pop) + _without_article(c["name"], cc))
             self.add(rec)
 
     def add_countries(

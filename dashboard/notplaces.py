@@ -89,7 +89,9 @@ _KIN_BEFORE = re.compile(
 # Abbreviations that continue a longer name ("Kherson Int. Airport"); an initial; particles of surnames.
 _ABBREVIATIONS = frozenset("int intl natl univ hosp dept govt corp inc ltd co assn reg inst acad".split())
 _INITIAL = re.compile(r"[A-Z]\.")
-_PARTICLES = frozenset("de da di du del della van von der den ter le la dos das bin ibn".split())
+_PARTICLES = frozenset("de da di du del della van von der den ter le la dos das bin ibn".split()) | {"Bin", "Ibn"}
+# (Arabic patronymics are capitalised as often as not: "Mohammed Bin Salman"; a capital "De" or "Van"
+# is as often a surname's first word as a particle.)
 # Words after a name that make it a street's name ("Atlantic Avenue", "Victoria St.").
 _STREETS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln".split())
 # "X district of Y" ("X District, Y"): a city's district when Y (group 1) is a city, a raion when Y is a region (a

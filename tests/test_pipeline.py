@@ -697,3 +697,21 @@ def test_a_front_direction_is_mapped_at_the_town_it_is_named_after(pipeline, tex
     (site,) = {(e.place.lat, e.place.lon) for e in res.events}
     (place,) = pipeline.gazetteer.candidates(town, country="UA", limit=1)
     assert abs(site[0] - place.lat) < 0.05 and abs(site[1] - place.lon) < 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Turkey fired on Qamishli and other towns along the Syrian border.", "Qamishli", "SY"),
+        ("Strikes hit Raqqa overnight.", "Raqqa", "SY"),
+    ],
+)
+def test_arab_towns_without_their_article(pipeline, text, name, country):
+    # GeoNames writes "Al Qāmishlī", "Ar Raqqah"; English news drops the article.
+    res = pipeline.process(Article(id="a", text=text))
+    assert (name, country) in {(m.mention.surface, m.place.country) for m in res.mentions if m.place}
+
+
+def test_an_arabic_patronymic_makes_a_person(pipeline):
+    res = pipeline.process(Article(id="b", text="Crown Prince Mohammed Bin Salman is coming to the end of a tour."))
+    assert not [m for m in res.mentions if m.mention.surface == "Salman"]
