@@ -73,7 +73,7 @@ def throughput(eval_dir: Path, pipeline: Pipeline, rounds: int = 3) -> tuple[flo
     size = sum(len(a.text.encode("utf-8")) for a in articles)
     rates = []
     for _ in range(rounds):
-        pipeline.resolver.clear_cache()  # every round reads the texts as new: no names known yet
+        pipeline.clear_cache()  # every round reads the texts as new: no names known yet
         t0 = time.process_time()
         for a in articles:
             pipeline.process(a)
@@ -95,7 +95,7 @@ def stage_split(eval_dir: Path, pipeline: Pipeline) -> dict[str, float]:
     for name, run in stages.items():
         best = float("inf")
         for _ in range(3):
-            pipeline.resolver.clear_cache()
+            pipeline.clear_cache()
             t0 = time.process_time()
             run()
             best = min(best, time.process_time() - t0)

@@ -62,6 +62,11 @@ class Pipeline:
             return place
         return replace(place, id=place.id + _AT_CAPITAL, lat=capital.lat, lon=capital.lon, precision=PRECISION_REGION)
 
+    def clear_cache(self) -> None:
+        """Forget what was learnt of names across articles (benchmarks replaying texts call it between rounds)."""
+        self.finder.clear_cache()
+        self.resolver.clear_cache()
+
     @classmethod
     def load(cls, gazetteer_path: Path | str | None = None, country_bias: str | None = None) -> Pipeline:
         gazetteer = Gazetteer.load(gazetteer_path)

@@ -30,6 +30,7 @@ from .textnorm import fold
 from .textnorm import key as name_key
 
 MAX_TOKENS = 6
+_COUNTRIES_KEPT = 50_000
 # Connectors allowed inside multi-word names ("Sea of Azov", "Rostov-on-Don", "Bab el-Mandeb").
 _CONNECTORS = frozenset("of the de del la le el al upon on am an der di da du".split())
 # Region names that are everyday words first (admin1 names in several countries).
@@ -87,6 +88,8 @@ class MentionFinder:
             # "Centre", "Western", "South-West": regions of Cameroon or Uganda, words first everywhere
             self.flags[k] = (self.flags[k] | 4) & ~(8 | 32)
         self.gazetteer = gazetteer
+        # A name's most plausible country (see _only_elsewhere), kept across articles up to a bound.
+        self._countries: dict[tuple[bool, str], str | None] = {}
         self.common_words = gazetteer.common_words
         self.given_names = gazetteer.given_names
         # Every word-prefix of a multi-word key ("sea", "sea of"): extending a span stops as soon as
@@ -208,11 +211,20 @@ class MentionFinder:
         misspelt Russian or Ukrainian village; a one-line report that names nothing else may still be one."""
         if not mentions:
             return False
-        for x in mentions:
-            k = x.key or name_key(x.surface)
-            if self.gazetteer.best_country(k, demonym=x.cue == "demonym") in FUZZY_COUNTRIES:
+        for demonym, k in {(x.cue == "demonym", x.key or name_key(x.surface)) for x in mentions}:
+            if (demonym, k) in self._countries:
+                country = self._countries[demonym, k]
+            else:
+                if len(self._countries) > _COUNTRIES_KEPT:
+                    self._countries.clear()
+                country = self._countries[demonym, k] = self.gazetteer.best_country(k, demonym=demonym)
+            if country in FUZZY_COUNTRIES:
                 return False
         return True
+
+    def clear_cache(self) -> None:
+        """Forget the names read so far (benchmarks replaying the same texts call it between rounds)."""
+        self._countries.clear()
 
     def _listed_after(self, text: str, folded: str, start: int, mentions: list[Mention]) -> bool:
         """Whether the word at `start` continues a list after a war-zone town: "in the area of Ugledar

@@ -715,3 +715,12 @@ def test_arab_towns_without_their_article(pipeline, text, name, country):
 def test_an_arabic_patronymic_makes_a_person(pipeline):
     res = pipeline.process(Article(id="b", text="Crown Prince Mohammed Bin Salman is coming to the end of a tour."))
     assert not [m for m in res.mentions if m.mention.surface == "Salman"]
+
+
+def test_forgetting_names_between_articles_changes_no_result(pipeline):
+    # The finder and resolver keep what they learn of names across articles; benchmarks clear it.
+    article = Article(id="r", text="Shelling of Popsana and Lysychansk in Luhansk Oblast. Kyiv was hit too.")
+    before = to_eval_record(pipeline.process(article))
+    pipeline.clear_cache()
+    assert to_eval_record(pipeline.process(article)) == before
+    assert to_eval_record(pipeline.process(article)) == before
