@@ -152,6 +152,7 @@ class NotPlaceRules:
         # Common surnames that are also words ("Smith", "Brown", "Young"): after a given name they
         # make a person, not a longer place name ("Michael Smith" is no sheading of the Isle of Man).
         self.word_surnames = frozenset(n for n in surnames if n in common_words) - _PLACE_NOUNS
+        self.surnames = surnames
 
     def accept(self, tokens: list, j: int, end: int, flags: int, text: str, people: dict[str, bool]) -> bool:
         """Whether the key matched over tokens[1..j] (ending at `end`, with its `flags`) names a place
@@ -197,7 +198,10 @@ class NotPlaceRules:
             and (single or tokens[j].text.lower() not in _FEATURE_ENDS)  # nor "Montgomery County" (Democrats)
             and not (nxt.text.isupper() and len(nxt.text) <= 4)  # "Kyiv TV", "Zaporizhzhia NPP"
             and (not self._noun_after_name(nxt.text, text, nxt.end) or self._full_name(word, nxt.text, flags))
-            and not (flags & 26 and not self._given(first.text) and self._plural_noun(nxt.text))
+            # nor a region's, country's or big city's name before a plural noun ("Kentucky State Troopers"),
+            # unless it is a given name and the plural a surname ("Dallas Mavericks", but "Austin Powers")
+            and not (flags & 26 and self._plural_noun(nxt.text)
+                     and (not self._given(first.text) or nxt.text.lower() not in self.surnames))
             and (self.flags.get(fold(nxt.text).strip()) is None or self._given_name(word, flags))
         ):
             people.setdefault(word, False)

@@ -724,3 +724,13 @@ def test_forgetting_names_between_articles_changes_no_result(pipeline):
     pipeline.clear_cache()
     assert to_eval_record(pipeline.process(article)) == before
     assert to_eval_record(pipeline.process(article)) == before
+
+
+def test_a_team_named_after_a_city_keeps_the_city_a_place(pipeline):
+    # "Dallas" is also a given name; before a plural that is no surname it is the city's team, and the
+    # city named later in the text stays a place. "Austin Powers" (a surname) is still a person.
+    text = "Nowitzki's season is over after the Dallas Mavericks star had surgery at a Dallas clinic."
+    res = pipeline.process(Article(id="t", text=text))
+    assert [m.mention.surface for m in res.mentions if m.place and m.place.name == "Dallas"] == ["Dallas", "Dallas"]
+    res = pipeline.process(Article(id="p", text="Austin Powers returns to the screen."))
+    assert not res.mentions
