@@ -34,7 +34,8 @@ _TITLES = frozenset(
     "sgt sergeant capt captain cmdr commander adm admiral chancellor king queen prince princess pope "
     "father bishop sheikh emir ayatollah judge justice secretary spokesman spokeswoman spokesperson "
     "correspondent lord lady sir saint st. officer chief deputy ambassador envoy prosecutor reporter "
-    "analyst professor prof dame".split()
+    "analyst professor prof dame archbishop cardinal imam rabbi pastor reverend patriarch cleric councillor "
+    "councilman councilwoman alderman sheriff commissioner lawmaker congressman congresswoman mp mep".split()
 )
 _CONTRACTION = re.compile(r"\w+['’](?:ve|ll|re|d|m)|(?:here|there|that|what|it|let|who|where|he|she)['’]s")
 # Cues before a name that make a place reading likely even for an everyday word ("in Split").
@@ -260,7 +261,9 @@ class NotPlaceRules:
             return False  # "Reading the report..." / "Split between..."
         if adjacent_prev and prev.upper and not _sentence_start(text, prev.start):
             return False  # "the Convention Centre": the last word of a longer name
-        if adjacent_next and nxt.upper and nxt.text.lower() not in FEATURE_CUES:
+        # A title after it makes it the place the office is of ("Manila Archbishop", "Nice Mayor").
+        titled = adjacent_next and nxt.upper and nxt.text.lower() in _TITLES
+        if adjacent_next and nxt.upper and nxt.text.lower() not in FEATURE_CUES and not titled:
             return False  # "near Sigma Software": an everyday word opening a longer name
         if after_locative and (
             prev.text.lower() != "of" or _SETTLEMENT_OF.search(text, max(0, prev.start - 12), prev.start)
@@ -270,7 +273,7 @@ class NotPlaceRules:
             # town or nothing)
             return bool(flags & 128)
         # A big city or a region capitalised mid-sentence, unless it opens a longer name ("Central Bank").
-        return bool(flags & 32) and not (adjacent_next and nxt.upper)
+        return bool(flags & 32) and (titled or not (adjacent_next and nxt.upper))
 
     def _minor_town_context(self, text: str, start: int, end: int) -> bool:
         """A place context strong enough for a minor town's name, which is as often a surname: a
@@ -369,12 +372,14 @@ def _speaks(text: str, start: int, end: int) -> bool:
 def _dateline(word: str, text: str, start: int, end: int) -> bool:
     """An all-capitals place opening a line and followed by its region, the agency or a dash:
     "BOSTON (Reuters) -", "MANILA, Philippines -", "BERLIN —", "WASHINGTON Barack Obama..."."""
-    if len(word) < 4 or not word.isupper() or text[max(0, start - 20) : start].strip(" \t").rpartition("\n")[2]:
-        return False  # (only blanks between the line's start and the word)
+    if len(word) < 4 or not word.isupper():
+        return False
     after = text[end : end + 3]
-    return after[:1] in (",", "(") or after[:2] in (" (", " -", " —", " –", " ,") or (
-        after[:1] == " " and after[1:2].isupper() and after[2:3].islower()  # not an all-capitals headline
-    )
+    marked = after[:1] in (",", "(") or after[:2] in (" (", " -", " —", " –", " ,")
+    before = text[max(0, start - 20) : start].strip(" \t").rpartition("\n")[2]
+    if before:  # only blanks between the line's start and the word, or a caption's last full stop before a
+        return before.endswith(".") and marked  # dateline with its mark ("... /Rappler. MANILA, Philippines -")
+    return marked or (after[:1] == " " and after[1:2].isupper() and after[2:3].islower())  # no all-caps headline
 
 
 def previous_word(text: str, pos: int) -> Token | None:

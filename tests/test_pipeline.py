@@ -734,3 +734,21 @@ def test_a_team_named_after_a_city_keeps_the_city_a_place(pipeline):
     assert [m.mention.surface for m in res.mentions if m.place and m.place.name == "Dallas"] == ["Dallas", "Dallas"]
     res = pipeline.process(Article(id="p", text="Austin Powers returns to the screen."))
     assert not res.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("By Nate Raymond. BOSTON (Reuters) - The owner of a restaurant was charged.", "BOSTON"),
+        ("Photo by Angie de Silva/Rappler. MANILA, Philippines – Ahead of Easter, crowds gathered.", "MANILA"),
+        ("Ahead of Easter Sunday, Manila Archbishop Luis Antonio Tagle led the vigil.", "Manila"),
+    ],
+)
+def test_datelines_after_a_byline_and_places_before_a_title(pipeline, text, surface):
+    res = pipeline.process(Article(id="l", text=text))
+    assert surface in {m.mention.surface for m in res.mentions if m.place}
+
+
+def test_an_all_capitals_word_after_a_sentence_is_no_dateline_without_its_mark(pipeline):
+    res = pipeline.process(Article(id="l", text="Prices rose again. MOBILE phones are dearer."))
+    assert not res.mentions
