@@ -108,8 +108,10 @@ def _blank_punctuation(low: str) -> str:
     return _PUNCT.sub(" ", low)
 
 
-def _build_matcher() -> tuple[ahocorasick.Automaton, tuple[_Entry, ...]]:
-    """An Aho-Corasick automaton from each pattern's literal prefixes to (rule, anchored regex).
+def _build_matcher() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, tuple[_Entry, ...]]:
+    """Aho-Corasick automata from each pattern's literal prefixes to (rule, anchored regex): one for the
+    event rules, one for the qualifiers and vetoes, which matter only once what they qualify or veto is
+    found (most sentences naming a place report no event: their "in", "for", "will" are never tried).
 
     Matching a sentence is then one C-speed pass for the prefixes plus a few anchored regex
     matches where a prefix occurs at a word start, instead of one big alternation per rule.
@@ -129,18 +131,21 @@ def _build_matcher() -> tuple[ahocorasick.Automaton, tuple[_Entry, ...]]:
     keyed: dict[str, list[_Entry]] = {}
     for prefix, entries in table.items():
         keyed.setdefault(" " + _PUNCT.sub(" ", prefix), []).extend(entries)
-    automaton = ahocorasick.Automaton()
+    events, later = ahocorasick.Automaton(), ahocorasick.Automaton()
     for key, entries in keyed.items():
         unique = tuple(dict.fromkeys(entries))
         event = tuple(e for e in unique if e[0] not in _QUALIFIER_RULES and not e[0].startswith("veto:"))
-        # Qualifiers and vetoes matter only once what they qualify or veto is found: tried after.
-        later = tuple(e for e in unique if e[0] in _QUALIFIER_RULES or e[0].startswith("veto:"))
-        automaton.add_word(key, (len(key), event, later))
-    automaton.make_automaton()
-    return automaton, tuple(unanchored)
+        after = tuple(e for e in unique if e[0] in _QUALIFIER_RULES or e[0].startswith("veto:"))
+        if event:
+            events.add_word(key, (len(key), event))
+        if after:
+            later.add_word(key, (len(key), after))
+    events.make_automaton()
+    later.make_automaton()
+    return events, later, tuple(unanchored)
 
 
-_MATCHER, _UNANCHORED = _build_matcher()
+_MATCHER, _LATER, _UNANCHORED = _build_matcher()
 
 
 def _find_rules(low: str) -> dict[str, list[tuple[int, int]]]:
@@ -149,19 +154,18 @@ def _find_rules(low: str) -> dict[str, list[tuple[int, int]]]:
     Qualifiers are matched only when an event rule is found, and a rule's vetoes only when the rule is.
     """
     found: dict[str, list[tuple[int, int]]] = {}
-    deferred: list[tuple[int, tuple[_Entry, ...]]] = []
     # Keys start with a space and punctuation is blanked one-for-one, so every hit is at a word start.
-    for end, (size, event, later) in _MATCHER.iter(" " + _blank_punctuation(low)):
+    blanked = " " + _blank_punctuation(low)
+    for end, (size, event) in _MATCHER.iter(blanked):
         start = end - size + 1
-        if later:
-            deferred.append((start, later))
         for rule, rx in event:
             m = rx.match(low, start)
             if m is not None:
                 found.setdefault(rule, []).append(m.span())
-    if deferred:
+    if found:
         qualify = not EVENT_RULES.isdisjoint(found)
-        for start, entries in deferred:
+        for end, (size, entries) in _LATER.iter(blanked):
+            start = end - size + 1
             for rule, rx in entries:
                 if rule in _QUALIFIER_RULES:
                     if not qualify:
