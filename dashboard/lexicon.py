@@ -175,6 +175,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             multiple[- ]launch rocket
             cluster munitions?
             (?:opened|open) fire
+            (?:fired|firing) (?:at|on|upon)(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the spot|the (?:end|start|beginning|request|time)\b)\b)
             fire (?:defeat|damage|raid)
             обстрел\w*
             артиллер\w*

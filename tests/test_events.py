@@ -56,6 +56,10 @@ def types(text):
         ("Russian troop presence south of Lyman", {"military_movement"}),
         ("Russian movement in Mariupol", {"military_movement"}),
         ("The T-test and a T-shirt", set()),
+        ("Turkey fired on Qamishli and other towns", {"shelling"}),
+        ("Russian troops firing on civilians in Irpin", {"shelling"}),
+        ("The coach was fired on Monday in Leeds", set()),  # a dismissal
+        ("He was fired at the end of the season", set()),
         ("The foreign ministers held talks in Ankara", {"diplomacy"}),
         ("Germany will send more Patriot systems", {"aid"}),
     ],
