@@ -458,7 +458,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             encampments?
             transit of
             (?:rais\w+|hoist\w*|plant\w*|put up|putting up) (?:a |the |their |its )?(?:\w+ )?flags?
-            (?:forces|troops|soldiers?|servicem[ae]n|army|military|spetsnaz|units?|russians|chechens?|kadyrovites|marines|paratroopers|rosgvardia|wagner) (?:\w+ )?(?:in|at|near|outside|entering|entered|enter|moving|moved|move|driving|drove|spotted|seen|filmed|arrived?|arriving|gather\w*|massing|stationed|heading|hoisting|patrol\w*|crossing|crossed|occupy\w*|leaving|passing|passed|positioned|approach\w*|in front of|on the outskirts|around|taking over|took over|in control|to (?:the )?(?:north|south|east|west)\w* of|(?:north|south|east|west) of)
+            (?:forces|troops|soldiers?|servicem[ae]n|army|military|spetsnaz|units?|russians|chechens?|kadyrovites|marines|paratroopers|rosgvardia|wagner) (?:\w+ )?(?:in|at|near|outside|entering|entered|enter|moving|moved|move|driving|drove|spotted|seen|filmed|arrived?|arriving|gather\w*|massing|stationed|heading|hoisting|patrol\w*|crossing|crossed|occup(?:y\w*|ie[sd])|leaving|passing|passed|positioned|approach\w*|in front of|on the outskirts|around|taking over|took over|in control|to (?:the )?(?:north|south|east|west)\w* of|(?:north|south|east|west) of)
             (?:flying|flew|fly) over
             (?:russians|troops|soldiers|forces|servicem[ae]n|occupiers) (?:\w+ )?loot\w*
             tanks?

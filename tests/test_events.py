@@ -55,6 +55,8 @@ def types(text):
         ("Transport planes at Gomel airport", {"military_movement"}),
         ("Russian troop presence south of Lyman", {"military_movement"}),
         ("Russian movement in Mariupol", {"military_movement"}),
+        ("Russian forces occupied Kherson", {"military_movement"}),
+        ("Russian-occupied Melitopol", set()),  # a state, not an event
         ("The T-test and a T-shirt", set()),
         ("Turkey fired on Qamishli and other towns", {"shelling"}),
         ("Russian troops firing on civilians in Irpin", {"shelling"}),
