@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import replace
 
 from .gazetteer import Gazetteer
@@ -224,7 +223,9 @@ class Resolver:
             ):
                 regional[idx] = a1
                 as_region[idx] = a1
-        named = Counter(regional.values())  # regions the document names anywhere
+        named: dict[str, int] = {}  # regions the document names anywhere, and how often (no Counter: hot)
+        for a1 in regional.values():
+            named[a1] = named.get(a1, 0) + 1
         for idx, m in enumerate(mentions):
             own = regional.get(idx)
             bonus = {a1: 1.0 for a1, n in named.items() if a1 != own or n > 1}
