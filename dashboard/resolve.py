@@ -32,6 +32,15 @@ _REGION_AFTER = re.compile(
 )
 
 
+# What ties a place to the town named after it: "X, just outside Y", "X near Y", "X, 10 km south of Y".
+_NEAR_AFTER = re.compile(
+    r"^(?:,\s*|\s+)(?:(?:just|some|about|around|roughly|approximately|a\s+few)\s+)?"
+    r"(?:(?:\d+(?:[.,]\d+)?|a\s+few)\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:from\s+)?)?"
+    r"(?:outside(?:\s+of)?|near|close\s+to|on\s+the\s+outskirts\s+of"
+    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?<=from\s))"
+    r"\s*(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
+    re.I,
+)
 _NAMES_KEPT = 50_000  # names whose candidates the resolver keeps between articles
 _CYRILLIC_COUNTRIES = frozenset("UA RU BY BG MK RS ME BA KZ KG TJ MN".split())
 
@@ -233,6 +242,14 @@ class Resolver:
             if nxt in regional and _REGION_AFTER.match(text[m.end : mentions[nxt].start]):
                 bonus[regional[nxt]] = 6.0
                 pins[idx] = regional[nxt]
+            elif nxt < len(mentions) and _NEAR_AFTER.match(text[m.end : mentions[nxt].start]):
+                # "Edmonton, just outside Cairns", "Oleksandrivka, 10 km south of Kramatorsk": the place
+                # lies by a town the text places surely (one of its name, or a city), so in that town's region.
+                anchor = guesses[nxt]
+                if anchor is not None and self.gaz.feature(anchor[0]) in ("city", "settlement") and (
+                    len(cands[nxt]) == 1 or self.gaz.population(anchor[0]) >= 100_000
+                ) and (a1 := self.gaz.admin1(anchor[0])):
+                    bonus[a1] = 6.0
             if bonus:
                 links[idx] = bonus
         return links, as_region, pins

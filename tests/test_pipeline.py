@@ -752,3 +752,17 @@ def test_datelines_after_a_byline_and_places_before_a_title(pipeline, text, surf
 def test_an_all_capitals_word_after_a_sentence_is_no_dateline_without_its_mark(pipeline):
     res = pipeline.process(Article(id="l", text="Prices rose again. MOBILE phones are dearer."))
     assert not res.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Shelling hit Oleksandrivka near Kherson.", "Oleksandrivka", "Kherson Oblast"),
+        ("Shelling hit Novoselivka, 10 km north of Chernihiv.", "Novoselivka", "Chernihiv Oblast"),
+        ("A car was stolen in Edmonton, just outside Cairns. Edmonton residents are angry.", "Edmonton", "Queensland"),
+    ],
+)
+def test_a_place_said_to_lie_near_a_town_is_the_namesake_in_that_towns_region(pipeline, text, name, admin1):
+    res = pipeline.process(Article(id="n", text=text))
+    found = {m.place.admin1 for m in res.mentions if m.place and m.mention.surface == name}
+    assert found == {admin1}  # every mention of the name: the text has said which one it means
