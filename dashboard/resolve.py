@@ -151,21 +151,34 @@ class Resolver:
         for p in own_points:
             if p is not None:
                 points[p] = points.get(p, 0) + 1
+        # A name is not evidence for its own reading, however often the text repeats it: a local paper's
+        # ten "London"s do not vote for England (nor do "LONDON" and "London's"); its first guess is no
+        # neighbour of it either.
+        names = [(_key(m.surface), m.cue) for m in mentions]
+        name_votes: dict[tuple[str, str], dict[str, float]] = {}
+        name_points: dict[tuple[str, str], dict[tuple[float, float], int]] = {}
+        for name, vote, p in zip(names, votes, own_points):
+            if vote is not None:
+                mine = name_votes.setdefault(name, {})
+                mine[vote[0]] = mine.get(vote[0], 0.0) + vote[1]
+            if p is not None:
+                here = name_points.setdefault(name, {})
+                here[p] = here.get(p, 0) + 1
         regions, as_region, pins = self._region_links(text, mentions, guesses, cands)
         out = []
         for idx, (m, r) in enumerate(zip(mentions, rows)):
             others = countries
-            own_vote = votes[idx]
-            if own_vote is not None:  # a name is not evidence for its own reading
+            if names[idx] in name_votes:
                 others = countries.copy()
-                others[own_vote[0]] -= own_vote[1]
+                for country, weight in name_votes[names[idx]].items():
+                    others[country] -= weight
             near = points
-            own = own_points[idx]
-            if own is not None:  # nor is its own first guess a neighbour of it
+            if names[idx] in name_points:
                 near = dict(points)
-                near[own] -= 1
-                if not near[own]:
-                    del near[own]
+                for p, n in name_points[names[idx]].items():
+                    near[p] -= n
+                    if not near[p]:
+                        del near[p]
             best = self._best(m, r, others, near, regions.get(idx, {}))
             if best is None:
                 out.append(ResolvedMention(m, None, 0.0))
@@ -285,7 +298,9 @@ class Resolver:
         for i, score, cc, feature, population, a1, p, local in rows:
             dwarfed = biggest >= 1_000_000 and population * 50 < biggest
             if not dwarfed and countries:
-                score += 4.0 * max(countries.get(cc, 0.0), 0.0) / top
+                # (A sea, a continent or an international river lies in no one country: in every story's. The
+                # Atlantic of a story about Florida is the ocean, not Atlantic, Iowa.)
+                score += 4.0 * max(countries.get(cc, 0.0), 0.0) / top if cc else 4.0
             if self.country_bias and cc == self.country_bias:
                 score += 1.5
             if wanted:

@@ -766,3 +766,21 @@ def test_a_place_said_to_lie_near_a_town_is_the_namesake_in_that_towns_region(pi
     res = pipeline.process(Article(id="n", text=text))
     found = {m.place.admin1 for m in res.mentions if m.place and m.mention.surface == name}
     assert found == {admin1}  # every mention of the name: the text has said which one it means
+
+
+def test_a_repeated_name_is_no_evidence_for_its_own_reading(pipeline):
+    # A local paper names its London ten times and St. Thomas (Ontario) once: the repetitions do not
+    # outvote the one place that says where the story is.
+    text = " ".join(["London police said a man was stabbed."] + ["London shelters are full."] * 8
+                    + ["The man was from St. Thomas."])
+    res = pipeline.process(Article(id="l", text=text))
+    assert {m.place.country for m in res.mentions if m.mention.surface == "London"} == {"CA"}
+
+
+@pytest.mark.parametrize("text", ["Storms over the Atlantic hit Florida and Texas.",
+                                  "Ships crossed the Pacific to reach California and Oregon."])
+def test_an_ocean_in_a_story_about_one_country_is_the_ocean(pipeline, text):
+    # A sea lies in no one country, so the story's country does not hand its name to a small namesake
+    # (Atlantic, Iowa; Pacific, Missouri).
+    res = pipeline.process(Article(id="o", text=text))
+    assert res.mentions[0].place.feature == "sea"
