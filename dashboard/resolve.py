@@ -263,6 +263,14 @@ class Resolver:
                     len(cands[nxt]) == 1 or self.gaz.population(anchor[0]) >= 100_000
                 ) and (a1 := self.gaz.admin1(anchor[0])):
                     bonus[a1] = 6.0
+            before = guesses[idx - 1] if idx else None
+            if before is not None and text[mentions[idx - 1].end : m.start] == ", " and self.gaz.feature(
+                before[0]
+            ) in ("city", "settlement") and (a1 := self.gaz.admin1(before[0])) and any(
+                self.gaz.feature(i) == "admin1" and self.gaz.admin1(i) == a1
+                and self.gaz.country(i) == self.gaz.country(before[0]) for i, _ in cands[idx]
+            ):
+                bonus[a1] = 6.0  # "Atlanta, Georgia": after a town, a name of its own region is that region
             if bonus:
                 links[idx] = bonus
         return links, as_region, pins

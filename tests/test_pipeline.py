@@ -784,3 +784,11 @@ def test_an_ocean_in_a_story_about_one_country_is_the_ocean(pipeline, text):
     # (Atlantic, Iowa; Pacific, Missouri).
     res = pipeline.process(Article(id="o", text=text))
     assert res.mentions[0].place.feature == "sea"
+
+
+def test_a_state_named_like_a_country_after_one_of_its_towns(pipeline):
+    res = pipeline.process(Article(id="g", text="He moved to Atlanta, Georgia. Georgia's governor welcomed him."))
+    assert {(m.place.country, m.place.feature) for m in res.mentions if m.mention.surface.startswith("Georgia")} == {
+        ("US", "admin1")}
+    res = pipeline.process(Article(id="g", text="He moved to Tbilisi, Georgia."))
+    assert res.mentions[-1].place.feature == "country"
