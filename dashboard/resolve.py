@@ -32,9 +32,10 @@ _REGION_AFTER = re.compile(
 )
 
 
-# What ties a place to the town named after it: "X, just outside Y", "X near Y", "X, 10 km south of Y".
+# What ties a place to the town named after it: "X, just outside Y", "X near Y", "X, 10 km south of Y"
+# (matched over the text between the two names: match(text, end of X, start of Y)).
 _NEAR_AFTER = re.compile(
-    r"^(?:,\s*|\s+)(?:(?:just|some|about|around|roughly|approximately|a\s+few)\s+)?"
+    r"(?:,\s*|\s+)(?:(?:just|some|about|around|roughly|approximately|a\s+few)\s+)?"
     r"(?:(?:\d+(?:[.,]\d+)?|a\s+few)\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:from\s+)?)?"
     r"(?:outside(?:\s+of)?|near|close\s+to|on\s+the\s+outskirts\s+of"
     r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|(?<=from\s))"
@@ -66,6 +67,12 @@ def _one_sense(out: list[ResolvedMention], regions: dict[int, dict[str, float]])
         else rm
         for rm in out
     ]
+
+
+def _name_of(surface: str) -> str:
+    """The name a mention repeats, cheaply: "LONDON", "London" and "London's" are one name."""
+    low = surface.lower()
+    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 def _key(surface: str) -> str:
@@ -154,7 +161,7 @@ class Resolver:
         # A name is not evidence for its own reading, however often the text repeats it: a local paper's
         # ten "London"s do not vote for England (nor do "LONDON" and "London's"); its first guess is no
         # neighbour of it either.
-        names = [(_key(m.surface), m.cue) for m in mentions]
+        names = [(_name_of(m.surface), m.cue) for m in mentions]
         name_votes: dict[tuple[str, str], dict[str, float]] = {}
         name_points: dict[tuple[str, str], dict[tuple[float, float], int]] = {}
         for name, vote, p in zip(names, votes, own_points):
@@ -166,19 +173,24 @@ class Resolver:
                 here[p] = here.get(p, 0) + 1
         regions, as_region, pins = self._region_links(text, mentions, guesses, cands)
         out = []
+        context: dict[tuple[str, str], tuple[dict[str, float], dict[tuple[float, float], int]]] = {}
         for idx, (m, r) in enumerate(zip(mentions, rows)):
-            others = countries
-            if names[idx] in name_votes:
-                others = countries.copy()
-                for country, weight in name_votes[names[idx]].items():
-                    others[country] -= weight
-            near = points
-            if names[idx] in name_points:
-                near = dict(points)
-                for p, n in name_points[names[idx]].items():
-                    near[p] -= n
-                    if not near[p]:
-                        del near[p]
+            name = names[idx]
+            if name not in context:  # (the same for every mention of the name)
+                others = countries
+                if name in name_votes:
+                    others = countries.copy()
+                    for country, weight in name_votes[name].items():
+                        others[country] -= weight
+                near = points
+                if name in name_points:
+                    near = dict(points)
+                    for p, n in name_points[name].items():
+                        near[p] -= n
+                        if not near[p]:
+                            del near[p]
+                context[name] = (others, near)
+            others, near = context[name]
             best = self._best(m, r, others, near, regions.get(idx, {}))
             if best is None:
                 out.append(ResolvedMention(m, None, 0.0))
@@ -255,7 +267,9 @@ class Resolver:
             if nxt in regional and _REGION_AFTER.match(text[m.end : mentions[nxt].start]):
                 bonus[regional[nxt]] = 6.0
                 pins[idx] = regional[nxt]
-            elif nxt < len(mentions) and _NEAR_AFTER.match(text[m.end : mentions[nxt].start]):
+            elif nxt < len(mentions) and mentions[nxt].start - m.end < 60 and _NEAR_AFTER.match(
+                text, m.end, mentions[nxt].start
+            ):
                 # "Edmonton, just outside Cairns", "Oleksandrivka, 10 km south of Kramatorsk": the place
                 # lies by a town the text places surely (one of its name, or a city), so in that town's region.
                 anchor = guesses[nxt]
@@ -264,7 +278,9 @@ class Resolver:
                 ) and (a1 := self.gaz.admin1(anchor[0])):
                     bonus[a1] = 6.0
             before = guesses[idx - 1] if idx else None
-            if before is not None and text[mentions[idx - 1].end : m.start] == ", " and self.gaz.feature(
+            if before is not None and m.start - mentions[idx - 1].end == 2 and text.startswith(
+                ", ", mentions[idx - 1].end
+            ) and self.gaz.feature(
                 before[0]
             ) in ("city", "settlement") and (a1 := self.gaz.admin1(before[0])) and any(
                 self.gaz.feature(i) == "admin1" and self.gaz.admin1(i) == a1
