@@ -376,9 +376,11 @@ def _dateline(word: str, text: str, start: int, end: int) -> bool:
         return False
     after = text[end : end + 3]
     marked = after[:1] in (",", "(") or after[:2] in (" (", " -", " —", " –", " ,")
-    before = text[max(0, start - 20) : start].strip(" \t").rpartition("\n")[2]
-    if before:  # only blanks between the line's start and the word, or a caption's last full stop before a
-        return before.endswith(".") and marked  # dateline with its mark ("... /Rappler. MANILA, Philippines -")
+    before = text[max(0, start - 20) : start].strip(" \t").rpartition("\n")[2]  # the line before the word
+    if before:
+        # Mid-line, only after a byline's or caption's full stop, and with the dateline's mark:
+        # "By Nate Raymond. BOSTON (Reuters) -", "Photo by ... /Rappler. MANILA, Philippines -".
+        return before.endswith(".") and marked
     return marked or (after[:1] == " " and after[1:2].isupper() and after[2:3].islower())  # no all-caps headline
 
 

@@ -154,7 +154,7 @@ class Resolver:
             if g is not None and self.gaz.feature(g[0]) not in ("country", "continent") and len(c) <= 2 else None
             for c, g in zip(cands, guesses)
         ]
-        points: dict[tuple[float, float], int] = {}  # (a dict, not a Counter: copied once per mention below)
+        points: dict[tuple[float, float], int] = {}  # (a dict, not a Counter: copied once per name below)
         for p in own_points:
             if p is not None:
                 points[p] = points.get(p, 0) + 1
