@@ -377,6 +377,8 @@ class MentionFinder:
         for w in reversed(before):
             if w in _BEFORE_CUES:
                 return _BEFORE_CUES[w]
+            if w[-1:] in ",;:.)" or w[:1] == "(":
+                break  # a cue before punctuation is another name's: "city of Irbid, Jordan", "MEXICO CITY (AP)"
         return ""
 
 

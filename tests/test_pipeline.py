@@ -792,3 +792,18 @@ def test_a_state_named_like_a_country_after_one_of_its_towns(pipeline):
         ("US", "admin1")}
     res = pipeline.process(Article(id="g", text="He moved to Tbilisi, Georgia."))
     assert res.mentions[-1].place.feature == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "cue"),
+    [
+        ("Russian troops moving near #Alchevsk, Luhansk Oblast", "Alchevsk", "near"),
+        ("Drugs are gaining attention outside the city.\nSt. Thomas police have confirmed it.", "St. Thomas", ""),
+        ("Damaged car park near Krystal Stadium, Kherson football club", "Kherson", ""),
+        ("Police stand guard in the northern city of Irbid, Jordan, in March.", "Jordan", ""),
+    ],
+)
+def test_a_cue_before_a_name_stops_at_punctuation(pipeline, text, surface, cue):
+    # "near", "city of", "village of" say what the next name is, not a name after a comma or a full stop.
+    res = pipeline.process(Article(id="c", text=text))
+    assert [m.mention.cue for m in res.mentions if m.mention.surface == surface] == [cue]
