@@ -24,6 +24,7 @@ _CUE_FEATURES = {
     "region": {"admin1", "admin2", "region"},
 }
 _REGIONAL = {"admin1", "admin2", "region", "area"}
+_BROAD = frozenset(("country", "continent"))
 _LOCAL = frozenset(("city", "settlement", "admin2"))  # placed by the places named around them
 # "X, Y region" / "X in the Y oblast" / "X (Y region)" / "the X district of the Y region": a place
 # (or a district named after it) followed by its region.
@@ -328,7 +329,8 @@ class Resolver:
             if self.country_bias and cc == self.country_bias:
                 score += 1.5
             if wanted:
-                score += 4.0 if feature in wanted else -2.0
+                # ("the city of Luxembourg" is no country, when a town of the name is known)
+                score += 4.0 if feature in wanted else -10.0 if feature in _BROAD and "city" in wanted else -2.0
             elif feature == "river":
                 score -= 3.0  # a bare "Dnipro" is the city; the river is "the Dnipro river"
             if a1 and a1 in admin1_bonus:

@@ -807,3 +807,10 @@ def test_a_cue_before_a_name_stops_at_punctuation(pipeline, text, surface, cue):
     # "near", "city of", "village of" say what the next name is, not a name after a comma or a full stop.
     res = pipeline.process(Article(id="c", text=text))
     assert [m.mention.cue for m in res.mentions if m.mention.surface == surface] == [cue]
+
+
+@pytest.mark.parametrize(("text", "country"), [("He lives in the city of Luxembourg.", "LU"),
+                                               ("Protests filled the city of Singapore.", "SG")])
+def test_the_city_of_a_country_s_name_is_the_city(pipeline, text, country):
+    res = pipeline.process(Article(id="c", text=text))
+    assert [(m.place.feature, m.place.country) for m in res.mentions] == [("city", country)]
