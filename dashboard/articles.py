@@ -290,8 +290,9 @@ def _split_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
 
 
 def _take_title(lines: list[str], markdown: bool) -> tuple[str, list[str]]:
-    """First non-empty line is a title when a blank line follows it, or when it is short and
-    ends without a full stop; the body must not be empty afterwards."""
+    """First non-empty line is a title when it ends without a full stop and a blank line follows it or it
+    is short; the body must not be empty afterwards. A first paragraph that ends with a full stop is the
+    story's lead ("KYIV, Ukraine (AP) — A Russian missile ... said."), which the text must keep."""
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:
         return "", lines
@@ -303,7 +304,7 @@ def _take_title(lines: list[str], markdown: bool) -> tuple[str, list[str]]:
     candidate = first.lstrip("#").strip() if heading else first
     blank_follows = bool(rest) and not rest[0].strip()
     short_unstopped = len(candidate) <= 150 and not candidate.endswith((".", "!", "?", "…", ",", ";", ":"))
-    if heading or (blank_follows and len(candidate) <= 300) or short_unstopped:
+    if heading or (blank_follows and len(candidate) <= 300 and not candidate.endswith(".")) or short_unstopped:
         return candidate, rest
     return "", lines
 
@@ -313,6 +314,9 @@ def _parse_text(source: str, text: str, markdown: bool) -> list[dict[str, Any]]:
     fields, body_lines = _split_header(lines)
     if not fields.get("title"):
         fields["title"], body_lines = _take_title(body_lines, markdown)
+        if fields["title"]:  # the header may follow the title ("Strikes on Odesa\npublished: 2026-11-20\n...")
+            more, body_lines = _split_header(body_lines)
+            fields = {**more, **fields}
     fields["text"] = "\n".join(body_lines)
     return [fields]
 

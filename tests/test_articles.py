@@ -64,6 +64,15 @@ def test_txt_header_lines(tmp_path):
     assert article.text == "Drones hit Odesa overnight."
 
 
+def test_txt_header_lines_after_the_title(tmp_path):
+    path = _write(tmp_path, "a.md", "Strikes on Odesa\npublished: 2024-03-03\nurl: https://example.org/x\n\n"
+                                    "Drones hit Odesa overnight.\nSource: a local channel.\n")  # fmt: skip
+    (article,) = load_path(path)
+    assert (article.title, article.url, article.published) == (
+        "Strikes on Odesa", "https://example.org/x", "2024-03-03")  # fmt: skip
+    assert article.text == "Drones hit Odesa overnight.\nSource: a local channel."  # only leading lines are header
+
+
 def test_txt_unknown_key_is_text_not_header(tmp_path):
     (article,) = load_path(_write(tmp_path, "a.txt", "Kyiv: explosions heard in the night.\nMore follows here."))
     assert article.title == "" and article.text.startswith("Kyiv: explosions")
@@ -77,6 +86,8 @@ def test_txt_unknown_key_is_text_not_header(tmp_path):
         ("A first sentence that ends.\nA second one.", "", "A first sentence that ends."),
         ("Only one paragraph, no title", "", "Only one paragraph, no title"),
         ("\n\n  Headline after blank lines  \n\nBody.", "Headline after blank lines", "Body."),
+        # a wire story's lead paragraph, a blank line after it, is the text's start and no headline
+        ("KYIV (AP) — Missiles hit Kyiv overnight, officials said.\n\nMore.", "", "KYIV (AP) — Missiles hit"),
     ],
 )
 def test_txt_title_rules(tmp_path, content, title, text_start):
