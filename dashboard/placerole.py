@@ -2,9 +2,10 @@
 
 Roles: `site` (where a strike, its damage or fighting happened, "missiles struck Kharkiv"), `origin`
 ("drones launched from Kursk"), `speaker` ("Moscow said", the source credited after a headline's
-dash), `venue` (talks held there), `actor` (a state or its forces acting, "Russia has launched", "the
-Armed Forces of Ukraine"), `donor` and `aid_site` (aid given, aid delivered), and `mentioned` for the
-rest (comparisons, rivers, "the President of Belarus"). The role decides which of the sentence's types
+dash), `dateline` (where a wire story is filed from: "KYIV, Ukraine (AP) —"), `venue` (talks held
+there), `actor` (a state or its forces acting, "Russia has launched", "the Armed Forces of Ukraine"),
+`donor` and `aid_site` (aid given, aid delivered), and `mentioned` for the rest (comparisons, rivers,
+"the President of Belarus"). The role decides which of the sentence's types
 the place takes (clauses.place_types): a site the event types, a venue diplomacy, a donor or an aid
 site aid, the others none. The cues are patterns over the words just before and after the name, read
 with the sentence's analysis (events.py); those before it are tested on the reversed text (see
@@ -148,6 +149,29 @@ _SOURCE_WORDS = frozenset(
 )
 
 
+# What follows the place of a wire story's dateline: its region or country, the date, the agency, then a
+# dash ("KYIV, Ukraine (AP) —", "KHARKIV, Nov 20 (Reuters) -", "Kherson, November 20 (Ukrinform) –").
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2}(?=[\s,(]))?"
+    rf"(?P<date>,?\s*(?:(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s*\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}))?"
+    r"\s*(?P<agency>\([^()\n]{1,40}\))?"
+    r"\s*[-–—]{1,2}\s",
+    re.IGNORECASE,
+)
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether the place opening the sentence is the story's dateline: where the reporter files from, not where anything
+    happened ("KYIV, Ukraine (AP) — A Russian missile slammed into Sumy"). A name in mixed case counts
+    only with the date or the agency, so that "Kharkiv - explosions reported" stays a headline."""
+    m = _DATELINE_AFTER.match(text, end)
+    if m is None:
+        return False
+    name = text[start:end]
+    return name.isupper() and len(name) > 2 or bool(m.group("date") or m.group("agency"))
+
+
 def _in_attribution(text: str, low: str, start: int, end: int) -> bool:
     """Whether the place stands in the source credited at the end of a headline ("Missiles hit Odesa -
     Kyiv Post", "One died in Kamianka - VGA Energodar"): a short tail after a dash, with an outlet's or
@@ -162,6 +186,30 @@ def _in_attribution(text: str, low: str, start: int, end: int) -> bool:
         return False
     others = (text[dash + 3 : start] + " " + text[end:]).split()
     return any(w.lower().strip(".") in _SOURCE_WORDS or (w.isupper() and 2 <= len(w) <= 5) for w in others)
+
+
+# A name listed after another ("from the Kursk region and the Black Sea"): the conjunction before it,
+# and the words a name before it may have besides capitalised ones.
+_CONJUNCTION_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+_NAME_WORDS = frozenset("the region oblast krai province district sea".split())
+
+
+def _listed_origin(text: str, start: int) -> bool:
+    """Whether the place continues a list of launch origins: "missiles launched from the Kursk region
+    and the Black Sea" (the names before it, capitalised words, are skipped back to the "from")."""
+    before = text[max(0, start - 100) : start]
+    conj = _CONJUNCTION_BEFORE.search(before)
+    if conj is None:
+        return False
+    words = before[: conj.start()].split()
+    for k in range(1, min(4, len(words)) + 1):
+        word = words[-k]
+        if not (word[:1].isupper() or word.lower() in _NAME_WORDS):
+            return False
+        rest = " ".join(words[:-k]).lower() + " "
+        if _ORIGIN_BEFORE.search(rest) and not _SEEN_FROM_BEFORE.search(rest):
+            return True
+    return False
 
 
 @sentence_cache
@@ -184,11 +232,15 @@ def _place_role(text: str, start: int, end: int) -> str:
         return "mentioned"
     if _in_attribution(text, low, start, end):
         return "speaker"
+    if start == 0 and _dateline(text, start, end):  # (a sentence starts at its first word)
+        return "dateline"
     cue = _FIRST_CUE_ENDS(back)
     first = cue.lastgroup if cue is not None else None
     if first == "compare":
         return "mentioned"
-    if "from" in before and _ORIGIN_ENDS(back) and not _SEEN_FROM_ENDS(back):
+    if "from" in before and (
+        (_ORIGIN_ENDS(back) and not _SEEN_FROM_ENDS(back)) or _listed_origin(text, start)
+    ):
         return "origin"
     if first == "speaker":
         return "speaker"
@@ -199,7 +251,9 @@ def _place_role(text: str, start: int, end: int) -> str:
     if first == "forces_of":
         return "actor"
     if first == "title_of":
-        return "mentioned"  # "Alexander Lukashenko, the President of Belarus"
+        # "Alexander Lukashenko, the President of Belarus"; "said Pavlo Kyrylenko, head of the Donetsk regional
+        # military administration": an office's place, which speaks, is no site of what the sentence reports
+        return "speaker" if _SPEAKER_AFTER.match(after) else "mentioned"
     if state and _ACTOR_AFTER.match(after) and after[:1] in "'’":
         return "actor"  # "half of Russia’s 300,000 new recruits"
     located = _LOCATION_ENDS(back) is not None

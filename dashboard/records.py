@@ -97,7 +97,7 @@ class ResolvedMention:
     mention: Mention
     place: Place | None  # None: recognised as a place name, but not placed
     score: float = 0.0
-    role: str = "mentioned"  # site | speaker | venue | donor | actor | mentioned
+    role: str = "mentioned"  # site | origin | speaker | dateline | venue | donor | aid_site | actor | mentioned
 
 
 @dataclass(frozen=True)
