@@ -40,6 +40,16 @@ _GENERIC_REGIONS = frozenset(
 ) | {"north east", "north west", "south east", "south west"}  # "South-West", folded
 # Feature cues in the words before a name ("village of X", "near X", "outskirts of X"); those in the word
 # after it are notplaces.FEATURE_CUES ("the Dnipro river").
+# A region's office named after its capital, speaking ("the Kherson regional administration said", "the
+# Kharkiv Regional Military Administration, Oleh Syniehubov, said"), or a person's title before it ("head of").
+_OFFICE_SPEAKS = re.compile(
+    r"\s+regional(?:\s+[\w-]+){0,2}?\s+(?:administration|council|authorities|government|governor|head|police)"
+    r"(?:\s*,[^,.;]{1,60},|(?-i:\s+[A-Z][\w'’-]+){0,3})\s+(?:said|says|reported|reports|announced|told|wrote"
+    r"|stated|confirmed|added|warned)\b",
+    re.IGNORECASE,
+)
+_GOVERNOR = re.compile(r" (?:governor|gov\.?)(?![\w-])")
+_OFFICIAL_OF = re.compile(r"(?:head|chief|spokes\w+|press service|governor|officials?)\s+of\s+(?:the\s+)?$", re.I)
 _CROSSINGS = frozenset("bridge bridges crossing crossings ferry pontoon dam".split())
 _BEFORE_CUES = {
     "village": "settlement",
@@ -69,7 +79,10 @@ _LOWER_AFTER_LOCATIVE = re.compile(
 _NAME = r"[A-ZА-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ´ʹ\-][^\W\d_]+)*(?: [A-ZА-ЯІЇЄҐ][^\W\d_]*)?"
 _PLURALS = "regions|oblasts|directions|districts|provinces|raions|governorates"  # shared by two names
 _PLURAL_WORDS = _PLURALS.split("|")
-_COORDINATED = re.compile(rf"({_NAME}) and ({_NAME}) ({_PLURALS})\b")
+# "the Kherson and Mykolaiv regions", "the Lviv, Ivano-Frankivsk and Zaporizhzhia regions", "over Odesa,
+# Mykolaiv, and Kherson oblasts": the names before "and" are in group 1 (read with _LISTED), the last two in 2 and 3.
+_COORDINATED = re.compile(rf"((?:{_NAME},\s+){{0,8}})({_NAME}),? and ({_NAME}) ({_PLURALS})\b")
+_LISTED = re.compile(rf"({_NAME}),\s+")
 # Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
 # abbreviations ("U.S.", "U.K.").
 
@@ -240,8 +253,24 @@ class MentionFinder:
         if not self.rules.accept(tokens, j, end, flags, text, people):
             return False
         first = tokens[1]
-        mentions.append(Mention(first.start, end, text[first.start : end], self._cue(tokens, j, text, flags), key))
+        cue = self._cue(tokens, j, text, flags)
+        if not key and self._regions_office(text, first.start, end):
+            key, cue = name_key(text[first.start : end]) + " region", "region"
+        mentions.append(Mention(first.start, end, text[first.start : end], cue, key))
         return True
+
+    def _regions_office(self, text: str, start: int, end: int) -> bool:
+        """Whether the town's name at start:end names its region's office, which speaks for the region:
+        "Belgorod Governor Vyacheslav Gladkov" (governors govern regions), "the Kherson regional
+        administration said", "head of the Donetsk regional military administration". What such an office
+        reports happened somewhere in the region, not in its capital. (The building of "the Kharkiv
+        Regional State Administration", when it is hit, stands in the city.)"""
+        after = text[end : end + 10].lower()
+        if not after.startswith((" gov", " regional")) or name_key(text[start:end]) + " region" not in self.flags:
+            return False
+        if not after.startswith(" regional"):
+            return _GOVERNOR.match(after) is not None  # "Governor", "Gov.", not "Government"
+        return bool(_OFFICE_SPEAKS.match(text, end) or _OFFICIAL_OF.search(text, max(0, start - 30), start))
 
     def _hyphen_parts(self, text: str, folded: str, pos: int, end: int, mentions: list[Mention]) -> int:
         """The places after the first in a hyphenated pair ("Russia-Turkey ties", "EU-Canada deal",
@@ -256,17 +285,19 @@ class MentionFinder:
         return end
 
     def _coordinated(self, text: str, folded: str) -> dict[int, tuple[int, str, str]]:
-        """"the Kherson and Mykolaiv regions", "Yuzhno-Donetsk and Zaporozhye directions": a plural
-        feature word shared by two names makes each name that feature. start -> (end, key, cue)."""
+        """"the Kherson and Mykolaiv regions", "Yuzhno-Donetsk and Zaporozhye directions", "the Lviv,
+        Ivano-Frankivsk and Zaporizhzhia regions": a plural feature word shared by the names of a list
+        makes each name that feature. start -> (end, key, cue)."""
         out: dict[int, tuple[int, str, str]] = {}
         if not any(w in text for w in _PLURAL_WORDS):
             return out  # most texts: a substring scan for the plural words, not one match attempt per capital
         for m in _COORDINATED.finditer(text):
-            singular = m.group(3).lower()[:-1]
-            for g in (1, 2):
-                k = " ".join(folded[m.start(g) : m.end(g)].split()) + " " + singular
+            singular = m.group(4).lower()[:-1]
+            spans = [n.span(1) for n in _LISTED.finditer(text, m.start(1), m.end(1))] + [m.span(2), m.span(3)]
+            for a, b in spans:
+                k = " ".join(folded[a:b].split()) + " " + singular
                 if k in self.flags:
-                    out[m.start(g)] = (m.end(g), k, FEATURE_CUES.get(singular, ""))
+                    out[a] = (b, k, FEATURE_CUES.get(singular, ""))
         return out
 
     def _lowercase(self, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
