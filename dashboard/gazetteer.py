@@ -41,6 +41,7 @@ _FEATURE_WEIGHT = {
     "settlement": 0.0,
 }
 _COUNTY_WEIGHT = 4.0
+_TOWNS = frozenset(("city", "settlement"))
 
 
 
@@ -265,7 +266,8 @@ class Gazetteer:
         Where a country has a place of this very name, its places that merely list the name among
         historical or foreign-language alternates are much less likely meant ("Oleksandrivka" is
         not Donetsk) -- unless that place is 200 times their size ("Zaporizhzhia": the city of
-        700,000, not the village of 656 whose GeoNames name is spelt that way).
+        700,000, not the village of 656 whose GeoNames name is spelt that way). So are they where a place
+        of any country a hundred times their size bears the name as its own.
         """
         country, population = self._country_l, self._population_l
         owners: dict[str, int] = {}
@@ -273,11 +275,16 @@ class Gazetteer:
             if primary:
                 cc = country[i]
                 owners[cc] = max(owners.get(cc, 0), population[i])
+        biggest_owner = max(owners.values(), default=0)
         out = {}
         for i, primary in cands:
             score = self.prior(i, primary)
             cc = country[i]
-            if not primary and cc in owners and population[i] < 200 * max(owners[cc], 1000):
+            if not primary and (
+                (cc in owners and population[i] < 200 * max(owners[cc], 1000))
+                # "Novorossiysk": the port of 240,000, not a village of 737 that was once so named
+                or (biggest_owner >= 100_000 and population[i] * 100 < biggest_owner and self._feature_l[i] in _TOWNS)
+            ):
                 score -= 3.0
             out[i] = score
         return out
