@@ -43,8 +43,9 @@ LOCATIVE = frozenset(
     "in near at from to outside around across into towards toward via of outskirts between inside "
     "village town city settlement region oblast district province".split()
 )
-# News agencies whose names are also places' ("Xinhua" is a county of Henan as well).
-_OUTLETS = frozenset("xinhua anadolu".split())
+# News agencies and armed groups whose names are also places' ("Xinhua" is a county of Henan as well;
+# GeoNames lists "Hamas" among the names of Hamm, in Germany).
+_ORGANISATIONS = frozenset("xinhua anadolu hamas".split())
 # Nouns that introduce a named organisation or outlet, not a place ("the Russian agency Tass").
 _ORG_INTRODUCERS = frozenset(
     "agency newspaper daily outlet broadcaster channel company firm magazine website newswire network "
@@ -161,7 +162,7 @@ class NotPlaceRules:
         first = tokens[1]
         word = first.text.lower()
         single = j == 1
-        if single and (word in CALENDAR or _CONTRACTION.fullmatch(word) or word in _OUTLETS):
+        if single and (word in CALENDAR or _CONTRACTION.fullmatch(word) or word in _ORGANISATIONS):
             return False  # "I've", "Here's": no Ive, no Heres; "Xinhua reported": no county in China
         prev = tokens[0] = previous_word(text, first.start)
         after_locative = prev is not None and prev.text.lower() in LOCATIVE  # "in", "near", "of" ...
