@@ -87,6 +87,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         """),
         _lines(r"""
             anti-aircraft
+            air[- ]raid (?:alerts?|alarms?|sirens?|warnings?|shelters?)
             (?:rescue|ambulance|medical|police|coastguard|coast guard|news|tv|civilian|passenger|private) (?:helicopters?|aircraft|jets?)
             air ambulance
             jet (?:lag|ski|stream|fuel|set)
@@ -420,6 +421,7 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             combat (?:climate|crime|corruption|terrorism|poverty|illegal|the spread|disease|inflation|fraud|racism)
             offensive (?:and|or|remarks?|statements?|comments?|language|content|words?|behaviou?r|tweets?|posts?|jokes?|slurs?|material|line|coordinator|player|rebounds?)
             charm offensive
+            withdr[ae]w\w* (?:\w+ )?from (?:the |a |an |its |their )?(?:[\w-]+ ){0,4}?(?:deal|agreement|treaty|accord|pact|talks|initiative|convention|negotiations|race|competition|tournament|election|contest|bid|market|project|programme|program)s?(?![\w])
             (?:various|all|both|opposite|new|different|several|many|other) directions?
             directions? (?:of|to|for|from)
             (?:drone|uav|flight|flying|heading|travel\w*) (?:in (?:a|the) )?(?:\w+[-/])?(?:\w+ )?directions?
@@ -494,6 +496,8 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         _lines(r"""
             meet(?:s|ing|ings)?
             met with
+            met (?:his |her |their |the )?(?:[\w-]+ ){0,2}?(?:president|prime minister|premier|chancellor|(?:foreign |defen[cs]e )?ministers?|counterparts?|leaders?|king|queen|pope|envoys?|secretary|delegation)
+            met in
             talks
             negotiat\w+
             visit(?:s|ed|ing)?
