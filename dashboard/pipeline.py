@@ -121,8 +121,8 @@ class Pipeline:
                         sentence=sentence,
                         mention=rm.mention,
                         event_date=date,
-                        killed=signals.killed,
-                        injured=signals.injured,
+                        killed=signals.killed if "casualties" in types else None,
+                        injured=signals.injured if "casualties" in types else None,
                         quotes=context,
                     )
                 )
@@ -212,8 +212,13 @@ def _drop_locators(found):
         place = item[0].place
         if place.feature in _WATER or (place.feature in _BROAD and set(item[1]) - {"aid", "diplomacy"}):
             continue
-        if place.feature in _REGIONAL and any(p.admin1 and p.admin1 == place.admin1 for p in precise):
-            continue
+        if place.feature in _REGIONAL:
+            # A region whose towns take its every type only locates them; one with a type of its own is a
+            # site too ("air strikes across the Gaza Strip, as troops pressed on in Rafah")
+            towns = [f for f in found if f[0].place.feature not in _NOT_PRECISE
+                     and f[0].place.admin1 and f[0].place.admin1 == place.admin1]
+            if towns and set(item[1]) <= {t for f in towns for t in f[1]}:
+                continue
         keep.append(item)
     return keep
 
