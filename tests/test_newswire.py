@@ -1,0 +1,168 @@
+"""What an analyst should see for reports written the way wires and regional outlets write them
+(tests/data/newswire/): a dateline is where the reporter files from, a governor speaks for a region,
+a list of regions is a list of regions, an air-raid alert is no strike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.articles import load_path
+from dashboard.pipeline import Pipeline
+from dashboard.records import STRIKE_TYPES
+
+NEWSWIRE = Path(__file__).resolve().parent / "data" / "newswire"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+@pytest.fixture(scope="module")
+def read(pipeline):
+    cache = {}
+
+    def read(name: str):
+        if name not in cache:
+            (article,) = load_path(NEWSWIRE / name)
+            cache[name] = pipeline.process(article)
+        return cache[name]
+
+    return read
+
+
+def events_at(result, name: str, modality: str = "reported"):
+    return [e for e in result.events if e.place.name == name and e.modality == modality]
+
+
+def strike_sites(result) -> set[str]:
+    return {e.place.name for e in result.events if e.modality == "reported" and set(e.types) & STRIKE_TYPES}
+
+
+def roles(result, surface: str) -> set[str]:
+    return {m.role for m in result.mentions if m.mention.surface == surface}
+
+
+def test_a_wire_dateline_is_where_the_reporter_files_from(read):
+    ap = read("ap-sumy.txt")
+    assert roles(ap, "KYIV") == {"dateline"}
+    assert "Kyiv" not in {e.place.name for e in ap.events}  # the missile fell on Sumy, not on Kyiv
+    (sumy,) = [e for e in events_at(ap, "Sumy") if "missile_strike" in e.types]
+    assert (sumy.killed, sumy.injured, sumy.event_date) == (34, 117, "2026-11-15")
+    gaza = read("gaza.txt")
+    assert roles(gaza, "GAZA CITY") == {"dateline"}
+    kherson = read("ukrinform-kherson.txt")
+    assert roles(kherson, "Kherson") >= {"dateline", "site"}  # the dateline, then the city shelled
+
+
+def test_a_dateline_place_named_in_the_lead_is_still_a_site(read):
+    reuters = read("reuters-kharkiv.txt")
+    (kharkiv,) = events_at(reuters, "Kharkiv")
+    assert "air_strike" in kharkiv.types and kharkiv.injured == 12
+    assert kharkiv.mention.surface == "Kharkiv"  # from "struck Kharkiv", not from the dateline
+
+
+def test_a_lead_paragraph_is_not_taken_for_a_headline(read):
+    gaza = read("gaza.txt")
+    assert gaza.article.title == ""
+    assert gaza.article.text.startswith("GAZA CITY (Reuters) - Israeli air strikes")
+
+
+def test_a_region_with_types_of_its_own_stays_a_site_beside_its_towns(read):
+    gaza = read("gaza.txt")
+    (strip,) = events_at(gaza, "Gaza Strip")
+    assert set(strip.types) == {"air_strike", "casualties"} and strip.killed == 27
+    rafah = [e for e in gaza.events if e.mention.surface == "Rafah"]
+    assert rafah and all(e.types == ("ground_fighting",) and e.killed is None for e in rafah)
+
+
+def test_an_armed_group_is_no_place(read):
+    gaza = read("gaza.txt")
+    assert not roles(gaza, "Hamas")
+    assert "Jabālyā" in strike_sites(gaza)
+
+
+def test_talks_and_meetings_are_diplomacy_at_their_venue(read):
+    for name, venue in (("gaza.txt", "Cairo"), ("overnight-grid.md", "Paris"), ("ap-sumy.txt", "Saint Petersburg")):
+        found = events_at(read(name), venue)
+        assert found and all(e.types == ("diplomacy",) for e in found), (name, venue)
+
+
+def test_moscow_denying_is_not_a_strike_site(read):
+    ap = read("ap-sumy.txt")
+    assert roles(ap, "Moscow") == {"speaker"}
+    assert "Moscow" not in strike_sites(ap)
+
+
+def test_a_threatened_offensive_is_expected(read):
+    ap = read("ap-sumy.txt")
+    for city in ("Sumy", "Kharkiv"):
+        assert events_at(ap, city, "expected")
+    assert "Kharkiv" not in {e.place.name for e in ap.events if e.modality == "reported"}
+
+
+def test_a_governor_speaks_for_his_region(read):
+    reuters = read("reuters-kharkiv.txt")
+    belgorod = [m for m in reuters.mentions if m.mention.surface == "Belgorod"]
+    assert belgorod and all(m.place.feature == "admin1" and m.place.name == "Belgorod Oblast" for m in belgorod)
+    fires = [e for e in events_at(reuters, "Belgorod Oblast") if "a fire broke out" in e.sentence.text]
+    assert fires and all(e.place.precision == 3 for e in fires)  # somewhere in the region: mapped as such
+
+
+def test_the_head_of_a_regional_administration_is_a_speaker_not_a_site(read):
+    kherson = read("ukrinform-kherson.txt")
+    head = [m for m in kherson.mentions if m.mention.surface == "Kherson" and "Military Administration" in
+            kherson.article.text[m.mention.end : m.mention.end + 40]]
+    assert head and all(m.role == "speaker" and m.place.feature == "admin1" for m in head)
+    grid = read("overnight-grid.md")
+    # "The city was hit by eight missiles," said Ivan Fedorov, head of the Zaporizhzhia regional military ...
+    assert not [e for e in grid.events if "eight missiles" in e.sentence.text]
+    (quote,) = [q for q in grid.quotes if "eight missiles" in q.text]
+    assert quote.speaker == "Ivan Fedorov"
+
+
+def test_a_list_of_regions_names_regions(read):
+    grid = read("overnight-grid.md")
+    lead = [e for e in grid.events if "hundreds of thousands of homes" in e.sentence.text]
+    assert {e.place.name for e in lead} == {"Lviv Oblast", "Ivano-Frankivsk Oblast", "Zaporizhzhia Oblast"}
+    assert all(e.place.precision == 3 for e in lead)
+
+
+def test_every_origin_of_a_list_launched_from_is_an_origin(read):
+    grid = read("overnight-grid.md")
+    assert roles(grid, "Kursk region") == {"origin"}
+    assert roles(grid, "Black Sea") == {"origin"}
+    assert not [e for e in grid.events if "shot down" in e.sentence.text]  # no site named: nothing to map
+
+
+def test_header_lines_after_the_title_are_read(read):
+    grid = read("overnight-grid.md")
+    assert grid.article.title == "Russia strikes power grid in western and southern Ukraine"
+    assert grid.article.published == "2026-11-21" and grid.article.url == "https://example.org/news/grid-strikes"
+    assert not grid.article.text.startswith("published")
+    assert {e.event_date for e in grid.events} == {"2026-11-21"}
+
+
+def test_an_air_raid_alert_is_no_strike(read):
+    feed = read("feed.txt")
+    assert "Kyiv" not in {e.place.name for e in feed.events}
+    assert strike_sites(feed) == {"Bila Tserkva", "Novorossiysk"}
+
+
+def test_a_big_city_keeps_its_name_against_a_village_once_so_called(read):
+    feed = read("feed.txt")
+    (port,) = [m for m in feed.mentions if m.mention.surface == "Novorossiysk"]
+    assert (port.place.country, port.place.admin1) == ("RU", "Krasnodar Krai")
+
+
+def test_leaving_a_deal_is_no_withdrawal_of_troops(read):
+    feed = read("feed.txt")
+    assert not [e for e in feed.events if "grain deal" in e.sentence.text]
+
+
+def test_credits_of_reporters_and_editors_name_no_event(read):
+    reuters = read("reuters-kharkiv.txt")
+    assert not [e for e in reuters.events if "Reporting by" in e.sentence.text]
+    assert {e.place.name for e in reuters.events} >= {"Kharkiv", "Melitopol"}
