@@ -193,7 +193,7 @@ def _lower(text: str) -> str:
 
 
 # --- casualty counts ------------------------------------------------------------------------------
-_PEOPLE_GAP = r"(?:[a-zа-яіїєґ'’-]+ ){0,4}?"
+_PEOPLE_GAP = r"(?:[a-zа-яіїєґ'’-]+ |\d{1,3}-year-old ){0,4}?"  # "two people", "a 54-year-old man"
 _KILL_WORDS = (
     r"(?:killed|dead|died|die|perished|slain|lost their lives|погибл\w*|погиб\w*|убит\w*"
     r"|загинул\w*)"
@@ -261,6 +261,32 @@ def _count(low: str, patterns: tuple[tuple[re.Pattern[str], tuple[str, ...], boo
             if n is not None and n < 1_000_000 and (best is None or n > best):
                 best = n
     return best
+
+
+# "killed two people in Kostiantynivka and one in Pokrovsk": a count standing right before a place it
+# belongs to (matched on the lower-cased text before the place).
+_COUNT_BEFORE_PLACE = re.compile(
+    rf"(?<![\w,.])({MOD}{NUM})((?: [a-zа-яіїєґ'’-]+){{0,3}}?) (?:(?:were |was |have been |has been )?"
+    rf"({_KILL_WORDS}|{_INJ_WORDS}) )?(?:in|near|at|on) (?:the )?"
+    r"(?:(?:city|town|village|settlement|community|district|region) (?:of )?)?$"
+)
+_INJURY_WORD = re.compile(rf"{_INJ_WORDS}|injur|wound")
+_KILL_OR_INJURY = re.compile(rf"(?<![\w-])(?:kill\w*|{_KILL_WORDS}|{_INJ_WORDS}|injur\w*|wound\w*)(?![\w])")
+
+
+def count_before_place(text: str, start: int) -> tuple[str, int] | None:
+    """("killed" or "injured", n) for a casualty count standing right before the place at `start` ("killed
+    two people in Kostiantynivka and one in Pokrovsk": 2 and 1), else None. The kind is the count's own
+    verb, else the last casualty word before it."""
+    low = text[max(0, start - 80) : start].lower()
+    m = _COUNT_BEFORE_PLACE.search(low)
+    if m is None or _NOT_PEOPLE.search(m.group(2)):
+        return None
+    n = _parse_number(m.group(1))
+    verb = m.group(3) or next(reversed(_KILL_OR_INJURY.findall(low, 0, m.start())), None)
+    if n is None or verb is None:
+        return None
+    return ("injured" if _INJURY_WORD.match(verb) else "killed"), n
 
 
 # --- public API -----------------------------------------------------------------------------------

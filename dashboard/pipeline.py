@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .clauses import place_modality, place_types
 from .dates import resolve_event_date
-from .events import classify_sentence
+from .events import classify_sentence, count_before_place
 from .gazetteer import Gazetteer
 from .placerole import place_role
 from .quotes import find_quotes
@@ -41,6 +41,7 @@ _WATER = frozenset({"river", "sea", "lake", "reservoir", "strait"})
 _BROAD = frozenset({"country", "continent"})
 _REGIONAL = frozenset({"admin1", "admin2", "region", "area"})
 _BROAD_OR_WATER = _BROAD | _WATER
+_LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or ", " and the ", ", and the "))  # between listed names
 _NOT_PRECISE = _WATER | _BROAD | _REGIONAL
 
 
@@ -111,7 +112,9 @@ class Pipeline:
             context = _quotes_for(text, idx, sentences, by_sentence, quotes)
             if len({rm.place.id for rm, _, _ in found}) == 1:
                 context = _its_speakers(context, sentence.end, found[0][0].place.name)
+            shared = len({rm.place.id for rm, types, _ in found if "casualties" in types}) > 1
             for rm, types, modality in found:
+                killed, injured = _casualties(sentence, rm.mention, types, signals, here if shared else None)
                 events.append(
                     Event(
                         article_id=article.id,
@@ -121,8 +124,8 @@ class Pipeline:
                         sentence=sentence,
                         mention=rm.mention,
                         event_date=date,
-                        killed=signals.killed if "casualties" in types else None,
-                        injured=signals.injured if "casualties" in types else None,
+                        killed=killed,
+                        injured=injured,
                         quotes=context,
                     )
                 )
@@ -181,6 +184,25 @@ def _with_speaker_quotes(events, mentions, by_sentence, sentences, quotes):
         extra = tuple(q for q in voiced.get(ev.place.id, ()) if q not in ev.quotes)
         out.append(replace(ev, quotes=ev.quotes + extra) if extra else ev)
     return out
+
+
+def _casualties(sentence: Sentence, mention, types, signals, shared) -> tuple[int | None, int | None]:
+    """(killed, injured) at one event site: the sentence's counts when it is the only site with casualties;
+    where several share the sentence (`shared`: its mentions), only a count it gives that place alone
+    ("killed two people in Kostiantynivka and one in Pokrovsk"), since its total is theirs together; not
+    for a place that a list goes on from ("five killed in Kherson and Beryslav": five in both)."""
+    if "casualties" not in types:
+        return None, None
+    if shared is None:
+        return signals.killed, signals.injured
+    gap = {sentence.text[mention.end - sentence.start : rm.mention.start - sentence.start] for rm in shared}
+    if gap & _LIST_GAPS:
+        return None, None
+    own = count_before_place(sentence.text, mention.start - sentence.start)
+    if own is None:
+        return None, None
+    kind, n = own
+    return (n, None) if kind == "killed" else (None, n)
 
 
 def _sole_place(unassigned: list[ResolvedMention], signals) -> list:

@@ -166,3 +166,12 @@ def test_credits_of_reporters_and_editors_name_no_event(read):
     reuters = read("reuters-kharkiv.txt")
     assert not [e for e in reuters.events if "Reporting by" in e.sentence.text]
     assert {e.place.name for e in reuters.events} >= {"Kharkiv", "Melitopol"}
+
+
+def test_casualty_counts_go_to_the_place_they_are_given_for(read):
+    toll = read("daily-toll.txt")
+    counts = {e.place.name: (e.killed, e.injured) for e in toll.events if "casualties" in e.types}
+    assert counts["Kostyantynivka"] == (2, None) and counts["Pokrovsk"] == (1, None)  # not two each
+    assert counts["Nikopol"] == (1, None)  # "a 54-year-old man was killed"
+    # "three people in Kherson and Beryslav": both together, neither alone
+    assert counts["Kherson"] == (None, None) and counts["Beryslav"] == (None, None)
