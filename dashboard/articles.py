@@ -289,10 +289,18 @@ def _split_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     return fields, lines[index:]
 
 
+def _post(line: str) -> bool:
+    """A line that reads like one post of a feed: short, and no header line."""
+    match = _HEADER_LINE.match(line)
+    return 0 < len(line.strip()) <= 200 and not (match and match.group(1).lower() in _HEADER_KEYS)
+
+
 def _take_title(lines: list[str], markdown: bool) -> tuple[str, list[str]]:
     """First non-empty line is a title when it ends without a full stop and a blank line follows it or it
     is short; the body must not be empty afterwards. A first paragraph that ends with a full stop is the
-    story's lead ("KYIV, Ukraine (AP) — A Russian missile ... said."), which the text must keep."""
+    story's lead ("KYIV, Ukraine (AP) — A Russian missile ... said."), which the text must keep; and the
+    first of several short lines in a row is a feed's first post ("Kharkiv: explosions heard\nMissile
+    threat for Dnipro\n..."), not its headline."""
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:
         return "", lines
@@ -304,7 +312,9 @@ def _take_title(lines: list[str], markdown: bool) -> tuple[str, list[str]]:
     candidate = first.lstrip("#").strip() if heading else first
     blank_follows = bool(rest) and not rest[0].strip()
     short_unstopped = len(candidate) <= 150 and not candidate.endswith((".", "!", "?", "…", ",", ";", ":"))
-    if heading or (blank_follows and len(candidate) <= 300 and not candidate.endswith(".")) or short_unstopped:
+    if heading or (blank_follows and len(candidate) <= 300 and not candidate.endswith(".")):
+        return candidate, rest
+    if short_unstopped and not (len(rest) > 1 and all(_post(line) for line in rest[:2])):
         return candidate, rest
     return "", lines
 
