@@ -43,6 +43,10 @@ _NEAR_AFTER = re.compile(
     r"\s*(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.I,
 )
+_TOWNS = frozenset(("city", "settlement"))
+# A city district's name: an adjective ("Kyivskyi", "Shevchenkivskyi", "Industrialnyi", "Leninsky"),
+# before "district" (the mention's cue is then "region").
+_DISTRICT_NAME = re.compile(r"(?:s[ck]y[iy]?|s[ck]iy|s[ck]ii|nyi|ny|nyy)(?: district)?$", re.IGNORECASE)
 _NAMES_KEPT = 50_000  # names whose candidates the resolver keeps between articles
 _CYRILLIC_COUNTRIES = frozenset("UA RU BY BG MK RS ME BA KZ KG TJ MN".split())
 
@@ -217,10 +221,28 @@ class Resolver:
                 )
                 if far and not (region[0].country == place.country and place.population >= 100_000):
                     place = region[0]  # a big city of the same country is more likely a list ("Kyiv, Lviv region")
+            if m.cue == "region" and place.feature in _TOWNS and _DISTRICT_NAME.search(m.surface):
+                place = self._city_of_district(text, m, place, out) or place
             if m.cue == "near" and place.precision < PRECISION_NEAR:
                 place = replace(place, precision=PRECISION_NEAR)
             out.append(ResolvedMention(m, place, round(score, 3)))
         return _one_sense(out, regions)
+
+    def _city_of_district(self, text: str, m: Mention, place, before: list[ResolvedMention]):
+        """The city a district named like an adjective belongs to ("Zaporizhzhia — KAB strike on the
+        Komunarskyi district", "Residents of Odesa ... in the Kyivskyi district"): the big city named last
+        before it, close by in the text, when the town the name reads as lies far from it (GeoNames knows
+        some cities' districts, under the names other cities' districts share). Mapped at the city, as
+        near it (precision 2); None when no such city is named."""
+        for rm in reversed(before):
+            if m.start - rm.mention.end > 300 or "\n\n" in text[rm.mention.end : m.start]:
+                return None
+            city = rm.place
+            if city is not None and city.feature == "city" and city.population >= 100_000 and city.id != place.id:
+                if _km((place.lat, place.lon), (city.lat, city.lon)) <= 30:
+                    return None
+                return replace(city, precision=max(city.precision, PRECISION_NEAR))
+        return None
 
     def _region_links(self, text, mentions, guesses, cands):
         """Admin1 names a mention is tied to by "X, Y region" or by being inside a named region, the

@@ -175,3 +175,21 @@ def test_casualty_counts_go_to_the_place_they_are_given_for(read):
     assert counts["Nikopol"] == (1, None)  # "a 54-year-old man was killed"
     # "three people in Kherson and Beryslav": both together, neither alone
     assert counts["Kherson"] == (None, None) and counts["Beryslav"] == (None, None)
+
+
+def test_a_feed_of_posts_has_no_headline_to_lose(read):
+    posts = read("posts.txt")
+    assert posts.article.title == "" and posts.article.text.startswith("Kharkiv: explosions")
+    assert {"Kharkiv", "Nikopol", "Tuapse", "Pokrovsk direction"} <= strike_sites(posts) | {
+        e.place.name for e in posts.events if "ground_fighting" in e.types}
+
+
+def test_a_city_district_is_placed_in_its_city(read):
+    posts = read("posts.txt")
+    (kab,) = [e for e in posts.events if "KAB strike" in e.sentence.text]
+    assert kab.place.admin1 == "Zaporizhzhia Oblast" and kab.injured == 3  # not Alchevsk, once "Kommunarsk"
+    odesa = read("odesa-night.txt")
+    (district,) = [m for m in odesa.mentions if m.mention.surface == "Kyivskyi district"]
+    assert district.place.name == "Odesa" and district.place.precision == 2  # not Donetsk's Kyivskyi district
+    (deaths,) = [e for e in odesa.events if e.killed]
+    assert (deaths.place.name, deaths.killed) == ("Odesa", 3)
