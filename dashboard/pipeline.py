@@ -41,6 +41,7 @@ _WATER = frozenset({"river", "sea", "lake", "reservoir", "strait"})
 _BROAD = frozenset({"country", "continent"})
 _REGIONAL = frozenset({"admin1", "admin2", "region", "area"})
 _BROAD_OR_WATER = _BROAD | _WATER
+_QUOTE_OPENERS = ('"', "“", "«", "„")
 _LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or ", " and the ", ", and the "))  # between listed names
 _NOT_PRECISE = _WATER | _BROAD | _REGIONAL
 
@@ -270,12 +271,19 @@ def _one_per_place(found):
 
 
 def _quotes_for(text, idx, sentences, by_sentence, quotes) -> tuple[Quote, ...]:
-    """Quotes in the sentence, and in the sentences after it in the same paragraph until another
-    place is named: "Kharkiv has run out of electricity. Its mayor said the damage is "colossal"."""
+    """Quotes in the sentence, and in the sentences after it until another place is named: in the same
+    paragraph ("Kharkiv has run out of electricity. Its mayor said the damage is "colossal"."), and in a
+    next paragraph that opens with a quotation (the official's words after the report: "... in Lviv, Mayor
+    Andriy Sadovyi said.\n"Critical infrastructure was hit," Sadovyi wrote.")."""
     sentence = sentences[idx]
     end = sentence.end
     j = idx + 1
-    while j < len(sentences) and j not in by_sentence and "\n" not in text[sentences[j - 1].end : sentences[j].start]:
+    crossed = False
+    while j < len(sentences) and j not in by_sentence:
+        if "\n" in text[sentences[j - 1].end : sentences[j].start]:
+            if crossed or not sentences[j].text.startswith(_QUOTE_OPENERS):
+                break
+            crossed = True
         end = sentences[j].end
         j += 1
     return tuple(q for q in quotes if q.start < end and q.end > sentence.start)

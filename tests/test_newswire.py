@@ -193,3 +193,14 @@ def test_a_city_district_is_placed_in_its_city(read):
     assert district.place.name == "Odesa" and district.place.precision == 2  # not Donetsk's Kyivskyi district
     (deaths,) = [e for e in odesa.events if e.killed]
     assert (deaths.place.name, deaths.killed) == ("Odesa", 3)
+
+
+def test_a_web_page_keeps_the_story_and_its_quote_and_drops_the_page_around_it(read):
+    page = read("lviv-page.html")
+    assert page.article.published == "2026-11-22" and page.article.url.endswith("/lviv-drones")
+    assert {e.place.name for e in page.events} == {"Lviv"}  # no Odesa or Dnipro from the related links
+    assert roles(page, "LVIV") == {"dateline"}
+    lead = [e for e in page.events if e.sentence.text.startswith("LVIV")]
+    assert lead and lead[0].event_date == "2026-11-21"  # "early on Saturday"
+    # the mayor's words open the next paragraph
+    assert [(q.speaker, q.text) for q in lead[0].quotes] == [("Andriy Sadovyi", "Critical infrastructure was hit")]
