@@ -206,6 +206,9 @@ _COUNT_KILLED = (
     (re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}{_KILL_WORDS}(?![\w])"),
      ("killed", "dead", "die", "perished", "slain", "lost their lives", "погиб", "убит", "загинул"), False),
     (re.compile(rf"(?<![\w-])(?:killed|killing|kills|kill|killed at least) ({MOD}{NUM})(?![\w])"), ("kill",), True),
+    # "загинули двоє людей", "погибли три человека": the verb before the count
+    (re.compile(rf"(?<![\w-])(?:загину\w*|загинул\w*|погибл\w*|погиб\w*|убит\w*|вбит\w*) ({NUM})(?![\w])"),
+     ("загин", "погиб", "убит", "вбит"), True),
     (re.compile(rf"(?<![\w-])death toll (?:\w+ ){{0,4}}?(?:to|at|is|of|reached|stands at|hit) ({MOD}{NUM})"
                 r"(?![\w])"), ("death toll",), True),
     (re.compile(rf"(?<![\w-])(?:destroyed|eliminated|neutrali[sz]ed) ({MOD}{NUM}) (?:\w+ )?"
@@ -216,6 +219,8 @@ _COUNT_INJURED = (
     (re.compile(rf"(?<![\w,.])({MOD}{NUM}) {_PEOPLE_GAP}{_AUX}(?:were |was )?{_INJ_WORDS}(?![\w])"),
      ("injur", "wounded", "hurt", "hospitali", "ранен", "травм"), False),
     (re.compile(rf"(?<![\w-])(?:injuring|wounding|injured|wounded) ({MOD}{NUM})(?![\w])"), ("injur", "wound"), True),
+    (re.compile(rf"(?<![\w-])(?:поранен\w*|ранен\w*|травмован\w*|постраждал\w*|пострадал\w*) ({NUM})(?![\w])"),
+     ("поранен", "ранен", "травмован", "постраждал", "пострадал"), True),
 )
 _NOT_PEOPLE = re.compile(
     r"(?<![\w-])(?:missiles?|drones?|rockets?|shells?|bombs?|uavs?|strikes?|attacks?|explosions?|km|kilomet"
@@ -497,8 +502,8 @@ def modality_of(
 
 
 # Which casualty cues make a count worth looking for.
-_KILL_CUE = re.compile(r"kill|dead|died|death|perish|slain|lost|destroy|elimin|neutrali|погиб|убит|загин")
-_INJURY_CUE = re.compile(r"injur|wound|hurt|hospital|ранен|поранен")
+_KILL_CUE = re.compile(r"kill|dead|died|death|perish|slain|lost|destroy|elimin|neutrali|погиб|убит|вбит|загин")
+_INJURY_CUE = re.compile(r"injur|wound|hurt|hospital|ранен|поранен|травм|постраждал|пострадал")
 
 
 def classify_sentence(text: str) -> SentenceSignals:

@@ -22,6 +22,8 @@ NUM_WORDS = {
     "hundred": 100, "a hundred": 100, "one hundred": 100,
     "один": 1, "одна": 1, "два": 2, "двое": 2, "две": 2, "три": 3, "трое": 3, "четыре": 4, "четверо": 4,
     "пять": 5, "пятеро": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
+    "двоє": 2, "дві": 2, "троє": 3, "чотири": 4, "п'ять": 5, "п’ять": 5, "п'ятеро": 5, "п’ятеро": 5,
+    "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "дев’ять": 9,
 }
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -30,7 +32,8 @@ NUM = (
     rf"|(?:{_TENS})(?:[- ](?:{_UNITS}))?"
     r"|a hundred|one hundred|hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine|an?"
-    r"|один|одна|двое|два|две|трое|три|четверо|четыре|пятеро|пять|шесть|семь|восемь|девять|десять)"
+    r"|один|одна|двое|два|две|трое|три|четверо|четыре|пятеро|пять|шесть|семь|восемь|девять|десять"
+    r"|двоє|дві|троє|чотири|п['’]ятеро|п['’]ять|шість|сім|вісім|дев['’]ять)"
 )
 MOD = (
     r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|as many as|at most|roughly"
@@ -179,8 +182,11 @@ _LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             (?:fired|firing) (?:at|on|upon)(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the spot|the (?:end|start|beginning|request|time)\b)\b)
             fire (?:defeat|damage|raid)
             обстрел\w*
+            обстріл\w*
             артиллер\w*
+            артилер\w*
             минометн\w*
+            мінометн\w*
             град\w*
         """),
         _lines(r"""

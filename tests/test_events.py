@@ -93,6 +93,16 @@ def test_casualty_counts():
     assert classify_sentence("More than 40 missiles rained down on Kherson").killed is None
     assert classify_sentence("destroyed up to 30 Ukrainian soldiers in the Kupyansk direction").killed == 30
     assert classify_sentence("No casualties were reported after the shelling").types == ("shelling",)
+    assert classify_sentence("A 54-year-old man was killed in Nikopol").killed == 1
+
+
+def test_ukrainian_and_russian_reports_count_and_type_too():
+    odesa = classify_sentence("В Одесі внаслідок ракетного удару загинули двоє людей.")
+    assert (odesa.types, odesa.killed) == (("missile_strike", "casualties"), 2)
+    kherson = classify_sentence("У Херсоні поранено п’ятеро людей внаслідок обстрілу.")
+    assert (kherson.types, kherson.injured) == (("shelling", "casualties"), 5)
+    kharkov = classify_sentence("В Харькове погибли три человека, ранены пятеро.")
+    assert (kharkov.killed, kharkov.injured) == (3, 5)
 
 
 def test_modality_cues():
@@ -389,6 +399,7 @@ def test_blanking_punctuation(text):
 @given(st.lists(st.sampled_from([
     " ", "at least ", "two ", "12 ", "1,200 ", "a ", "people ", "civilians ", "were ", "killed", "dead", "died",
     "injured", "wounded", " killing ", "death toll ", "rose to ", "destroyed ", "soldiers", "injuring ", ".", ",",
+    "загинули ", "двоє ", "погибли ", "три ", "поранено ", "п’ятеро ", "людей",
 ]), max_size=14).map("".join))
 def test_casualty_prechecks_never_change_a_count(text):
     for patterns in (events._COUNT_KILLED, events._COUNT_INJURED):
