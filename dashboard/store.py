@@ -127,9 +127,10 @@ def ordered_types(types: tuple[str, ...] | list[str]) -> list[str]:
     return known + sorted(unique - set(EVENT_TYPES))
 
 
-def event_key(place_id: str, event_date: str | None, primary_type: str, modality: str) -> str:
-    """Same place, day, main type and modality = one event, however many articles report it."""
-    return _hash("event", place_id, event_date or "", primary_type, modality)
+def event_key(place_id: str, event_date: str | None, primary_type: str, modality: str, article_id: str) -> str:
+    """Same place, day, main type and modality = one event, however many articles report it. An event of
+    no known day is one article's own: two undated reports of shelling in Kharkiv corroborate nothing."""
+    return _hash("event", place_id, event_date or f"undated:{article_id}", primary_type, modality)
 
 
 def evidence_key(article_id: str, sentence_start: int, mention_start: int, place_id: str, primary: str) -> str:
@@ -142,7 +143,7 @@ def _event_row(event: Event, article_id: str) -> dict:
     quotes = [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in event.quotes]
     return {
         "evidence_id": evidence_key(article_id, event.sentence.start, event.mention.start, event.place.id, primary),
-        "event_id": event_key(event.place.id, event.event_date, primary, event.modality),
+        "event_id": event_key(event.place.id, event.event_date, primary, event.modality, article_id),
         "article_id": article_id,
         "place_id": event.place.id,
         "types": ";".join(types),

@@ -110,6 +110,15 @@ def test_corroborating_articles_share_one_event(store):
     assert ev.evidence_id.is_unique
 
 
+def test_undated_reports_corroborate_nothing(store):
+    """Two articles without a date may tell of two strikes a year apart: each keeps its own event."""
+    for text in ("A missile hit Kyiv.", "Kyiv was struck by a missile."):
+        store.add(fake_process(make_article(text, published=None)))
+    ev = store.evidence()
+    assert len(ev) == 2 and ev.event_date.isna().all()
+    assert ev.event_id.nunique() == 2 and set(ev.n_sources) == {1}
+
+
 def test_places_lists_resolved_mentions_only(store):
     store.add(fake_process(make_article(TEXT)))
     places = store.places()
