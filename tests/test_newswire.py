@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard.articles import load_path
 from dashboard.pipeline import Pipeline
-from dashboard.records import STRIKE_TYPES
+from dashboard.records import STRIKE_TYPES, Article
 
 NEWSWIRE = Path(__file__).resolve().parent / "data" / "newswire"
 
@@ -204,3 +206,26 @@ def test_a_web_page_keeps_the_story_and_its_quote_and_drops_the_page_around_it(r
     assert lead and lead[0].event_date == "2026-11-21"  # "early on Saturday"
     # the mayor's words open the next paragraph
     assert [(q.speaker, q.text) for q in lead[0].quotes] == [("Andriy Sadovyi", "Critical infrastructure was hit")]
+
+
+_WIRE_WORDS = [
+    "KYIV", "Kharkiv", "Odesa", "Lviv", "Belgorod", "Donetsk", "Zaporizhzhia", "Kherson", "Sumy", "Pokrovsk", ",",
+    ", Ukraine", " (AP)", " (Reuters)", " —", " -", " –", "Nov 20", "November 20", "Governor", "Gov.", "regional",
+    "military administration", "said", "head of the", "and", "or", "the", "regions", "oblasts", "districts",
+    "Kyivskyi district", "killed", "two", "one", "people", "in", "injured", "3", "a 54-year-old man was", "was",
+    "launched from", "Black Sea", "Kursk region", "met", "President", "air raid alert", "Hamas", "withdrew from",
+    "deal", ".", "\n", "\n\n", "“", "”", '"', "загинули", "двоє", "published: 2026-11-20", "title:", "🔴",
+]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WIRE_WORDS), max_size=40).map(" ".join))
+def test_wire_like_text_never_crashes_and_every_event_stands_on_its_sentence(pipeline, text):
+    result = pipeline.process(Article(id="w", text=text))
+    for m in result.mentions:
+        assert text[m.mention.start : m.mention.end] == m.mention.surface
+    for e in result.events:
+        assert text[e.sentence.start : e.sentence.end] == e.sentence.text
+        assert e.sentence.start <= e.mention.start < e.mention.end <= e.sentence.end
+        assert e.killed is None or ("casualties" in e.types and e.killed >= 0)
+        assert e.injured is None or ("casualties" in e.types and e.injured >= 0)
