@@ -2,7 +2,8 @@
 
 News give event dates relative to publication ("on Friday", "overnight", "yesterday") or as
 day-month without a year, so the publication date anchors everything; with no cue the event is
-dated to publication, which is what analysts expect from a one-day news cycle.
+dated to publication, which is what analysts expect from a one-day news cycle. A sentence that sets
+its event in a vaguer past ("last week", "in December 2022") has no day we can know: no date.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _WEEKDAYS = {
     "субботу": 5, "суббота": 5, "воскресенье": 6,
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_EN_MONTH = "|".join(sorted((m for m in _MONTHS if m.isascii()), key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -43,6 +45,15 @@ _RELATIVE = re.compile(
     r"|(today|tonight|this morning|this afternoon|this evening|overnight"
     r"|сегодня|сьогодні|этой ночью|цієї ночі)"
     r"|(\d{1,2}|two|three|four|five|six|seven) days ago)(?![\w])",
+    re.IGNORECASE,
+)
+# Cues of a past the sentence dates no closer than a week: its event's day is unknown, and surely not the
+# publication day ("last week", "two months ago", "in December 2022", "since 2022").
+_VAGUE_PAST = re.compile(
+    r"(?<![\w])(?:last (?:week|month|year|spring|summer|autumn|fall|winter)|earlier this (?:week|month|year)"
+    r"|(?:\d+|a|one|two|three|four|five|six|several|few|a few) (?:weeks?|months?|years?) ago"
+    rf"|(?:in|since|during) (?:early |late |mid-)?(?:(?P<month>{_EN_MONTH})\.?,? )?(?P<year>(?:19|20)\d\d)"
+    rf"(?![\w-]))",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
@@ -62,7 +73,7 @@ _FOLD = (("’", "'"), ("‘", "'"), ("‚", "'"), ("“", '"'), ("”", '"'), (
          ("–", "-"), ("—", "-"), ("‒", "-"), ("…", "."))
 _ASCII_DIGITS = "0123456789"
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_EN_MONTH_ALT = "|".join(sorted((m for m in _MONTHS if m.isascii()), key=len, reverse=True))
+_EN_MONTH_ALT = _EN_MONTH
 # Cheap patterns that every match of a pattern above contains, to find where that one can first start.
 _ISO_HINT = re.compile(r"[0-9][0-9][0-9][0-9]-[0-9]")
 _NUMERIC_HINT = re.compile(r"[0-9][./][0-9]")  # a match starts at most 1 character before this
@@ -226,6 +237,23 @@ def _relative(sentence: str, published: date, probe: str | None) -> date | None:
     return None
 
 
+def _vague_past(sentence: str, published: date, probe: str | None) -> bool:
+    """Whether the sentence puts its event in a past no closer than a week ("last week", "two months ago",
+    "in December 2022", "since 2022"); a month and year, or a year, that are publication's own do not."""
+    if probe is not None and not _contains_any(probe, _VAGUE_HINTS):
+        return False
+    for m in _VAGUE_PAST.finditer(sentence):
+        if m.group("year") is None:
+            return True
+        year = int(m.group("year"))
+        month = _MONTHS[m.group("month").lower()] if m.group("month") else None
+        if year < published.year or (month is not None and year == published.year and month < published.month):
+            return True
+    return False
+
+
+# Every _VAGUE_PAST match contains one of these (a sentence without any is decided by one scan).
+_VAGUE_HINTS = ("last ", "earlier this", " ago", "19", "20")
 _isoformat = lru_cache(maxsize=64)(date.isoformat)
 
 
@@ -237,7 +265,10 @@ def resolve_event_date(sentence: str, published: str | None) -> str | None:
         probe = _probe(text)
         d = _absolute(text, pub, probe)
         if d is None and pub is not None:
-            d = _relative(text, pub, probe) or pub
+            d = _relative(text, pub, probe)
+            if d is None and _vague_past(text, pub, probe):
+                return None  # "Strikes on Odesa in December 2022 ...": some day, not the publication's
+            d = d or pub
         return _isoformat(d) if d else None
     except (ValueError, OverflowError, KeyError):
         return None

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.dates import _absolute, _parse_published, _probe, _relative, resolve_event_date
+from dashboard.dates import _absolute, _parse_published, _probe, _relative, _vague_past, resolve_event_date
 
 FRIDAY = "2022-12-16"
 
@@ -33,6 +33,14 @@ FRIDAY = "2022-12-16"
         ("Drones may strike again, officials said.", "2022-12-16"),  # "may" is not the month
         ("A drone hit the depot.", "2022-12-16"),
         ("Обстрел 12 сентября повредил мост.", "2022-09-12"),
+        # a vaguer past has no day we can know, and surely not the publication's
+        ("Drones hit Odesa last week.", None),
+        ("Strikes on Odesa in December 2021 left the city without power.", None),
+        ("Russia has struck Odesa repeatedly since 2014.", None),
+        ("The plant was shelled two months ago.", None),
+        ("Drones hit Odesa in December 2022.", "2022-12-16"),  # the publication's own month
+        ("In 2022 drones hit Odesa on Friday.", "2022-12-16"),  # a day cue wins
+        ("Shells from 2021 stocks hit Odesa.", "2022-12-16"),  # a year, not when
     ],
 )
 def test_cues(sentence, expected):
@@ -67,7 +75,8 @@ _CUE_BITS = st.sampled_from([
     " ", " ", ", ", ".", "/", "-", "’", "“", "—", "…", "é", "Д", "٣", "ſ", "0", "1", "2", "12", "31", "2022",
     "st", "th", " of", "May", "may", "Sept", "sep", "December", "dec", "Friday", "friday", "Fri", "on ",
     "last ", "this ", "yesterday", "day before ", "days ago", "three", "tonight", "overnight", "morning",
-    "Monday", "сентября", "вчера", "market", "decided", "(", "Kyiv",
+    "Monday", "сентября", "вчера", "market", "decided", "(", "Kyiv", "in ", "since ", "2021", "weeks", " ago",
+    "earlier this week", "last month",
 ])
 
 
@@ -78,3 +87,4 @@ def test_prechecks_never_change_the_date(sentence):
     probe = _probe(sentence)
     assert _absolute(sentence, published, probe) == _absolute(sentence, published, None)
     assert _relative(sentence, published, probe) == _relative(sentence, published, None)
+    assert _vague_past(sentence, published, probe) == _vague_past(sentence, published, None)
