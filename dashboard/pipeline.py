@@ -106,7 +106,7 @@ class Pipeline:
                     unassigned.append(rm)
             if not found:
                 found = _sole_place(unassigned, signals)
-            found = _one_per_place(_drop_locators(found))
+            found = _one_per_place(_drop_locators(_drop_possessors(found, sentence)))
             if not found:
                 continue
             date = resolve_event_date(sentence.text, article.published)
@@ -219,6 +219,16 @@ def _sole_place(unassigned: list[ResolvedMention], signals) -> list:
     if len({rm.place.id for rm in pick}) != 1:
         return []
     return [(pick[0], types, signals.modality)]
+
+
+def _drop_possessors(found, sentence: Sentence):
+    """"Moscow's Krasnogorsk suburb", "Russia's Kursk region": a place before a possessive only locates the
+    place named right after it, which is the site."""
+    starts = {rm.mention.start for rm, _, _ in found}
+    text, base = sentence.text, sentence.start
+    kept = [f for f in found
+            if not (f[0].mention.end + 3 in starts and text.startswith(("'s ", "’s "), f[0].mention.end - base))]
+    return kept if len(kept) < len(found) else found
 
 
 def _drop_locators(found):

@@ -5,7 +5,7 @@ Roles: `site` (where a strike, its damage or fighting happened, "missiles struck
 dash), `dateline` (where a wire story is filed from: "KYIV, Ukraine (AP) —"), `venue` (talks held
 there), `actor` (a state or its forces acting, "Russia has launched", "the Armed Forces of Ukraine"),
 `donor` and `aid_site` (aid given, aid delivered), and `mentioned` for the rest (comparisons, rivers,
-"the President of Belarus"). The role decides which of the sentence's types
+"the President of Belarus", where people fled to, the ends of a route). The role decides which of the sentence's types
 the place takes (clauses.place_types): a site the event types, a venue diplomacy, a donor or an aid
 site aid, the others none. The cues are patterns over the words just before and after the name, read
 with the sentence's analysis (events.py); those before it are tested on the reversed text (see
@@ -112,6 +112,14 @@ _COMPARE_BEFORE = re.compile(
     r"(?<![\w-])(?:than|like|such as|compared (?:to|with)|similar to|unlike|born in|native of"
     r"|based in|named after|rather than|bigger than|larger than|second to)\s+(?:the\s+)?$"
 )
+# Where people flee to or are treated, and the ends of a route: places passed through, not where anything
+# happened ("fled to Mykolaiv and Odesa", "treated in a hospital in Dnipro", "a train from Kyiv to Przemysl").
+_PASSAGE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:fled|flee|flees|fleeing|evacuated|relocated|transferred|deported|treated|hospitali[sz]ed"
+    r"|taken to (?:a )?hospital)(?:\s+[^\s.;,]+){0,4}?\s+(?:to|in|into)"
+    r"|(?:trains?|flights?|bus(?:es)?|routes?|roads?|highway|motorway|journey|trip|ferry)\s+(?:from|to|between)"
+    r"(?:(?:\s+[^\s.;,]+){1,3}?\s+(?:to|and))?)(?:\s+(?:the|a|an))?\s+$"
+)
 _DIRECTION_WORDS = ("direction", "axis", "sector", "front", "bridgehead")
 _DIRECTION_AFTER = re.compile(rf"^\s*(?:{'|'.join(_DIRECTION_WORDS)})(?![\w])")
 
@@ -126,8 +134,8 @@ _RECIPIENT_ENDS = mirror(_RECIPIENT_BEFORE).match
 _DONOR_ENDS = mirror(_DONOR_BEFORE).match
 _ACTOR_ENDS = mirror(_ACTOR_BEFORE).match
 # The cues _place_role tries first, in its order, as one test: the name of the first that matches.
-_FIRST_CUES = (("compare", _COMPARE_BEFORE), ("speaker", _SPEAKER_BEFORE), ("venue", _VENUE_BEFORE),
-               ("forces_of", _FORCES_OF_BEFORE), ("title_of", _TITLE_OF_BEFORE))
+_FIRST_CUES = (("compare", _COMPARE_BEFORE), ("passage", _PASSAGE_BEFORE), ("speaker", _SPEAKER_BEFORE),
+               ("venue", _VENUE_BEFORE), ("forces_of", _FORCES_OF_BEFORE), ("title_of", _TITLE_OF_BEFORE))
 _FIRST_CUE_ENDS = re.compile("|".join(f"(?P<{name}>{mirror(p).pattern})" for name, p in _FIRST_CUES)).match
 
 
@@ -191,25 +199,37 @@ def _in_attribution(text: str, low: str, start: int, end: int) -> bool:
 # A name listed after another ("from the Kursk region and the Black Sea"): the conjunction before it,
 # and the words a name before it may have besides capitalised ones.
 _CONJUNCTION_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+_LIST_ENDS = (" and ", ", ", " or ", " and the ", ", the ")
 _NAME_WORDS = frozenset("the region oblast krai province district sea".split())
+
+
+def _before_list(text: str, start: int) -> list[str]:
+    """When the place continues a list ("from the Kursk region and the Black Sea", "fled to Mykolaiv and
+    Odesa"), the lower-cased text before the list's first name, for each way of reading the capitalised
+    words before the conjunction as that name (at most four); else nothing."""
+    before = text[max(0, start - 100) : start]
+    conj = _CONJUNCTION_BEFORE.search(before)
+    if conj is None:
+        return []
+    words = before[: conj.start()].split()
+    out = []
+    for k in range(1, min(4, len(words)) + 1):
+        word = words[-k]
+        if not (word[:1].isupper() or word.lower() in _NAME_WORDS):
+            break
+        out.append(" ".join(words[:-k]).lower() + " ")
+    return out
 
 
 def _listed_origin(text: str, start: int) -> bool:
     """Whether the place continues a list of launch origins: "missiles launched from the Kursk region
     and the Black Sea" (the names before it, capitalised words, are skipped back to the "from")."""
-    before = text[max(0, start - 100) : start]
-    conj = _CONJUNCTION_BEFORE.search(before)
-    if conj is None:
-        return False
-    words = before[: conj.start()].split()
-    for k in range(1, min(4, len(words)) + 1):
-        word = words[-k]
-        if not (word[:1].isupper() or word.lower() in _NAME_WORDS):
-            return False
-        rest = " ".join(words[:-k]).lower() + " "
-        if _ORIGIN_BEFORE.search(rest) and not _SEEN_FROM_BEFORE.search(rest):
-            return True
-    return False
+    return any(_ORIGIN_BEFORE.search(rest) and not _SEEN_FROM_BEFORE.search(rest) for rest in _before_list(text, start))
+
+
+def _listed_passage(text: str, start: int) -> bool:
+    """Whether the place continues a list of places passed through: "fled to Mykolaiv and Odesa"."""
+    return any(_PASSAGE_BEFORE.search(rest) for rest in _before_list(text, start))
 
 
 @sentence_cache
@@ -236,7 +256,7 @@ def _place_role(text: str, start: int, end: int) -> str:
         return "dateline"
     cue = _FIRST_CUE_ENDS(back)
     first = cue.lastgroup if cue is not None else None
-    if first == "compare":
+    if first in ("compare", "passage") or (before.endswith(_LIST_ENDS) and _listed_passage(text, start)):
         return "mentioned"
     if "from" in before and (
         (_ORIGIN_ENDS(back) and not _SEEN_FROM_ENDS(back)) or _listed_origin(text, start)

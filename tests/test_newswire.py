@@ -229,3 +229,26 @@ def test_wire_like_text_never_crashes_and_every_event_stands_on_its_sentence(pip
         assert e.sentence.start <= e.mention.start < e.mention.end <= e.sentence.end
         assert e.killed is None or ("casualties" in e.types and e.killed >= 0)
         assert e.injured is None or ("casualties" in e.types and e.injured >= 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        # where people flee to or are treated, and the ends of a route, are places passed through
+        ("Residents of Kherson fled to Mykolaiv and Odesa after the dam collapse.", {"Kherson"}),
+        ("Wounded soldiers from Bakhmut are treated in a hospital in Dnipro.", {"Bakhmut"}),
+        ("A train from Kyiv to Przemysl was delayed after strikes on rail infrastructure in Lviv Oblast.",
+         {"Lviv Oblast"}),
+        # a possessive only locates the place after it
+        ("A drone crashed into a residential building in Moscow's Krasnogorsk suburb, injuring one.", {"Krasnogorsk"}),
+    ],
+)
+def test_places_passed_through_or_locating_another_are_no_sites(pipeline, text, sites):
+    result = pipeline.process(Article(id="p", text=text, published="2026-11-21"))
+    assert {e.place.name for e in result.events if e.modality == "reported"} == sites
+
+
+def test_a_possessive_locator_leaves_its_casualties_to_the_site(pipeline):
+    text = "A drone crashed into a residential building in Moscow's Krasnogorsk suburb, injuring one."
+    (event,) = pipeline.process(Article(id="p", text=text)).events
+    assert (event.place.name, event.injured) == ("Krasnogorsk", 1)
