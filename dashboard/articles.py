@@ -409,6 +409,8 @@ def _parse_json(source: str, text: str, warnings: Warnings) -> list[dict[str, An
         raise ArticleError(source, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise ArticleError(source, "malformed JSON: nested too deeply") from None
+    if isinstance(data, dict) and isinstance(data.get("messages"), list):
+        return _telegram_records(source, data)
     items = data if isinstance(data, list) else [data]
     records = []
     for number, item in enumerate(items, 1):
@@ -420,6 +422,36 @@ def _parse_json(source: str, text: str, warnings: Warnings) -> list[dict[str, An
             records.append({**_record_fields(item), "_where": where})
     if not records:
         raise ArticleError(source, "no article with a 'text' field")
+    return records
+
+
+def _telegram_text(text: Any) -> str:
+    """A Telegram export's message text: a string, or a list of strings and entities ({"type": "bold",
+    "text": "Kupiansk: "}) that together make the text."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, list):
+        return "".join(p if isinstance(p, str) else str(p.get("text") or "") if isinstance(p, dict) else ""
+                       for p in text)
+    return ""
+
+
+def _telegram_records(source: str, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A channel exported by Telegram Desktop (result.json): each message with text is an article, dated by
+    the message, from the channel as outlet (regional administrations and the air force post there first)."""
+    channel = data.get("name") if isinstance(data.get("name"), str) else ""
+    records = []
+    for message in data["messages"]:
+        if not isinstance(message, dict) or message.get("type", "message") != "message":
+            continue  # service messages: pins, joins, title changes
+        text = _telegram_text(message.get("text"))
+        if not text.strip():
+            continue  # a photo or a sticker without a caption
+        date = message.get("date") if isinstance(message.get("date"), str) else ""
+        records.append({"text": text, "title": "", "url": "", "published": date, "outlet": channel,
+                        "_where": f"message {message.get('id', len(records) + 1)}"})
+    if not records:
+        raise ArticleError(source, "a Telegram export with no message that has text")
     return records
 
 

@@ -137,6 +137,24 @@ def test_html_without_text_is_an_error(tmp_path):
         load_path(_write(tmp_path, "a.html", "<html><head><script>x()</script></head><body></body></html>"))
 
 
+def test_telegram_channel_export(tmp_path):
+    """Telegram Desktop's result.json: a message with text is an article, its entities joined, dated by the
+    message, from the channel; pins and captionless photos are no articles."""
+    export = {"name": "Kharkiv Regional Military Administration", "type": "public_channel", "messages": [
+        {"id": 1, "type": "message", "date": "2026-11-20T06:12:41", "text": "Drones struck Kharkiv overnight."},
+        {"id": 2, "type": "message", "date": "2026-11-20T09:30:00",
+         "text": [{"type": "bold", "text": "Kupiansk: "}, "shelling damaged a school."]},
+        {"id": 3, "type": "service", "date": "2026-11-20T10:00:00", "action": "pin_message", "text": ""},
+        {"id": 4, "type": "message", "date": "2026-11-20T11:00:00", "photo": "photos/1.jpg", "text": ""},
+    ]}  # fmt: skip
+    articles = load_path(_write(tmp_path, "result.json", json.dumps(export, ensure_ascii=False)))
+    assert [a.text for a in articles] == ["Drones struck Kharkiv overnight.", "Kupiansk: shelling damaged a school."]
+    assert {(a.published, a.outlet) for a in articles} == {("2026-11-20", "Kharkiv Regional Military Administration")}
+    empty = {"name": "Quiet", "messages": [{"id": 1, "type": "message", "text": ""}]}
+    with pytest.raises(ArticleError, match="Telegram export with no message"):
+        load_path(_write(tmp_path, "quiet.json", json.dumps(empty)))
+
+
 def test_json_object_and_list(tmp_path):
     one = {"text": "Shelling in Kherson.", "title": "T", "url": "u", "published": "05.03.2024", "source": "S",
            "id": "theirs"}  # fmt: skip
