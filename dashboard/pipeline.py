@@ -196,8 +196,8 @@ def _casualties(sentence: Sentence, mention, types, signals, shared) -> tuple[in
         return None, None
     if shared is None:
         return signals.killed, signals.injured
-    gap = {sentence.text[mention.end - sentence.start : rm.mention.start - sentence.start] for rm in shared}
-    if gap & _LIST_GAPS:
+    after = [rm.mention.start for rm in shared if rm.mention.start >= mention.end]
+    if after and sentence.text[mention.end - sentence.start : min(after) - sentence.start] in _LIST_GAPS:
         return None, None
     own = count_before_place(sentence.text, mention.start - sentence.start)
     if own is None:

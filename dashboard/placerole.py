@@ -200,6 +200,16 @@ def _in_attribution(text: str, low: str, start: int, end: int) -> bool:
 # and the words a name before it may have besides capitalised ones.
 _CONJUNCTION_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
 _LIST_ENDS = (" and ", ", ", " or ", " and the ", ", the ")
+# Every _PASSAGE_BEFORE match has one of these: most lists are decided without reading back along them.
+_PASSAGE_WORDS = ("fle", "evacuat", "relocat", "transfer", "deport", "treat", "hospital", "train", "flight", "bus",
+                  "route", "road", "highway", "motorway", "journey", "trip", "ferry")
+
+
+def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
+    for part in parts:  # noqa: SIM110 (a plain loop: cheaper than any() over a generator)
+        if part in text:
+            return True
+    return False
 _NAME_WORDS = frozenset("the region oblast krai province district sea".split())
 
 
@@ -256,7 +266,9 @@ def _place_role(text: str, start: int, end: int) -> str:
         return "dateline"
     cue = _FIRST_CUE_ENDS(back)
     first = cue.lastgroup if cue is not None else None
-    if first in ("compare", "passage") or (before.endswith(_LIST_ENDS) and _listed_passage(text, start)):
+    if first in ("compare", "passage") or (
+        before.endswith(_LIST_ENDS) and _contains_any(before, _PASSAGE_WORDS) and _listed_passage(text, start)
+    ):
         return "mentioned"
     if "from" in before and (
         (_ORIGIN_ENDS(back) and not _SEEN_FROM_ENDS(back)) or _listed_origin(text, start)

@@ -421,3 +421,14 @@ def test_soldiers_beside_ruins_do_not_make_the_ruins_military():
     # ... a tank's destruction is not.
     for text in ("Destruction of Russian tank near Kyiv", "Russian tanks were destroyed near Kyiv"):
         assert "infrastructure_damage" not in classify_sentence(text).types, text
+
+
+@given(st.lists(st.sampled_from([
+    " ", ", ", " and ", " or ", "the ", "Kharkiv", "Odesa", "Lviv", "region", "fled to ", "evacuated to ",
+    "treated in ", "a hospital in ", "train from ", "flights between ", "road to ", "Kyiv", "shelled ", "from ", "to ",
+]), max_size=12).map("".join))
+def test_the_passage_precheck_never_changes_a_role(text):
+    """A list is read back along only when a passage word stands before it: no role differs for that."""
+    for start in range(1, len(text)):
+        if text[start].isupper() and placerole._listed_passage(text, start):
+            assert placerole._contains_any(text[max(0, start - 100) : start].lower(), placerole._PASSAGE_WORDS)
