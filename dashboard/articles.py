@@ -26,8 +26,12 @@ from typing import Any
 
 from dashboard.records import Article
 
-# Stated limit; larger files are refused before being read, so memory stays bounded.
+# Stated limits; larger files are refused before being read, so memory stays bounded. An article (or one
+# line of a JSON Lines file, which is read a line at a time and has no limit of its own) up to 20 MB; a
+# .json collection, which must be parsed whole (a list of articles, a Telegram channel export), up to 256 MB.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+MAX_COLLECTION_BYTES = 256 * 1024 * 1024
+_MB = MAX_ARTICLE_BYTES // (1024 * 1024)
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -198,10 +202,10 @@ _BOMS = (
 )
 
 
-def decode_bytes(source: str, data: bytes) -> str:
+def decode_bytes(source: str, data: bytes, limit: int = MAX_ARTICLE_BYTES) -> str:
     """Text from bytes: BOMs honoured, UTF-8 preferred, legacy encodings detected; binary refused."""
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(source, _too_big(len(data)))
+    if len(data) > limit:
+        raise ArticleError(source, _too_big(len(data), limit))
     if not data:
         raise ArticleError(source, "empty file")
     for magic, kind in _MAGIC:
@@ -248,8 +252,12 @@ def _detect_and_decode(data: bytes) -> str | None:
     return None if best is None else str(best)
 
 
-def _too_big(size: int) -> str:
-    return f"file is {size / 1024 / 1024:.1f} MB, over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit"
+def _too_big(size: int, limit: int = MAX_ARTICLE_BYTES) -> str:
+    return f"file is {size / 1024 / 1024:.1f} MB, over the {limit // (1024 * 1024)} MB limit"
+
+
+def _limit(suffix: str) -> int:
+    return MAX_COLLECTION_BYTES if suffix == ".json" else MAX_ARTICLE_BYTES
 
 
 # --- per-format parsers ----------------------------------------------------------------------------
@@ -456,66 +464,119 @@ def _telegram_records(source: str, data: dict[str, Any]) -> list[dict[str, Any]]
 
 
 def _parse_jsonl(source: str, text: str, warnings: Warnings) -> list[dict[str, Any]]:
-    records = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            warnings.append((source, f"line {number} skipped: malformed JSON ({exc.msg})"))
-            continue
-        except RecursionError:
-            warnings.append((source, f"line {number} skipped: JSON nested too deeply"))
-            continue
-        problem = _usable(item)
-        if problem:
-            warnings.append((source, f"line {number} skipped: {problem}"))
-        else:
-            records.append({**_record_fields(item), "_where": f"line {number}"})
+    records = [r for n, line in enumerate(text.splitlines(), 1) if (r := _jsonl_record(source, n, line, warnings))]
     if not records:
         raise ArticleError(source, "no article with a 'text' field")
     return records
+
+
+def _jsonl_record(source: str, number: int, line: str, warnings: Warnings) -> dict[str, Any] | None:
+    """The record on line `number`, or None (with a warning unless the line is blank)."""
+    if not line.strip():
+        return None
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        warnings.append((source, f"line {number} skipped: malformed JSON ({exc.msg})"))
+        return None
+    except RecursionError:
+        warnings.append((source, f"line {number} skipped: JSON nested too deeply"))
+        return None
+    problem = _usable(item)
+    if problem:
+        warnings.append((source, f"line {number} skipped: {problem}"))
+        return None
+    return {**_record_fields(item), "_where": f"line {number}"}
+
+
+def iter_jsonl(path: Path, warnings: Warnings) -> Iterator[Article]:
+    """The articles of a JSON Lines file, read a line at a time: an archive of any size is ingested in
+    bounded memory. Bad lines (malformed, not UTF-8, over the article limit) are warnings; a file that
+    yields no article at all raises ArticleError once read."""
+    path = Path(path)
+    source = display_path(path)
+    _check_suffix(source, path.suffix.lower())
+    _regular_file(path, source)
+    seen: dict[str, str] = {}
+    found = False
+    try:
+        with path.open("rb") as handle:
+            for number, raw in enumerate(_bounded_lines(handle), 1):
+                if raw is None:
+                    warnings.append((source, f"line {number} skipped: over the {_MB} MB limit of one article"))
+                    continue
+                if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8) :]
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    warnings.append((source, f"line {number} skipped: not UTF-8 text"))
+                    continue
+                record = _jsonl_record(source, number, line, warnings)
+                article = _record_article(source, source, record, seen, warnings) if record else None
+                if article is not None:
+                    found = True
+                    yield article
+    except OSError as exc:
+        raise ArticleError(source, f"cannot read: {exc.strerror or exc}") from None
+    if not found:
+        raise ArticleError(source, "no article with a 'text' field")
+
+
+def _bounded_lines(handle) -> Iterator[bytes | None]:
+    """The lines of a binary file; None for a line over MAX_ARTICLE_BYTES, which is skipped unread."""
+    while True:
+        line = handle.readline(MAX_ARTICLE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # the rest of the long line, a chunk at a time
+                line = handle.readline(MAX_ARTICLE_BYTES)
+            yield None
+        else:
+            yield line
 
 
 # --- records -> articles ---------------------------------------------------------------------------
 
 
 def _to_articles(source: str, path: str, records: list[dict[str, Any]], warnings: Warnings) -> list[Article]:
-    articles: list[Article] = []
+    if len(records) == 1 and not normalise_text(records[0]["text"]):
+        raise ArticleError(source, "no text (only whitespace or a title)")
     seen: dict[str, str] = {}
-    for record in records:
-        where = record.get("_where", "")
-        label = f"{where} " if where else ""
-        text = normalise_text(record["text"])
-        if not text:
-            if len(records) == 1:
-                raise ArticleError(source, "no text (only whitespace or a title)")
-            warnings.append((source, f"{label}skipped: no text"))
-            continue
-        ident = article_id(text)
-        if ident in seen:
-            warnings.append((source, f"{label}skipped: duplicate of {seen[ident] or 'an earlier article'}"))
-            continue
-        seen[ident] = where
-        raw_date = _clean_field(record.get("published"))
-        published = parse_date(raw_date) if raw_date else None
-        if raw_date and published is None:
-            warnings.append((source, f"{label}bad date {raw_date[:60]!r} ignored"))
-        articles.append(
-            Article(
-                id=ident,
-                text=text,
-                title=_clean_field(record.get("title")),
-                url=_clean_field(record.get("url")),
-                published=published,
-                outlet=_clean_field(record.get("outlet")),
-                path=path,
-            )
-        )
+    articles = [a for r in records if (a := _record_article(source, path, r, seen, warnings)) is not None]
     if not articles:
         raise ArticleError(source, "no article text")
     return articles
+
+
+def _record_article(source: str, path: str, record: dict[str, Any], seen: dict[str, str],
+                    warnings: Warnings) -> Article | None:
+    """One record's article, or None (with a warning) for no text or a text `seen` earlier in the file."""
+    where = record.get("_where", "")
+    label = f"{where} " if where else ""
+    text = normalise_text(record["text"])
+    if not text:
+        warnings.append((source, f"{label}skipped: no text"))
+        return None
+    ident = article_id(text)
+    if ident in seen:
+        warnings.append((source, f"{label}skipped: duplicate of {seen[ident] or 'an earlier article'}"))
+        return None
+    seen[ident] = where
+    raw_date = _clean_field(record.get("published"))
+    published = parse_date(raw_date) if raw_date else None
+    if raw_date and published is None:
+        warnings.append((source, f"{label}bad date {raw_date[:60]!r} ignored"))
+    return Article(
+        id=ident,
+        text=text,
+        title=_clean_field(record.get("title")),
+        url=_clean_field(record.get("url")),
+        published=published,
+        outlet=_clean_field(record.get("outlet")),
+        path=path,
+    )
 
 
 def _parse(source: str, suffix: str, text: str, warnings: Warnings) -> list[dict[str, Any]]:
@@ -547,7 +608,7 @@ def load_bytes(name: str, data: bytes, warnings: Warnings | None = None) -> list
     sink: Warnings = warnings if warnings is not None else []
     suffix = suffix_of(name)
     _check_suffix(source, suffix)
-    text = decode_bytes(source, bytes(data))
+    text = decode_bytes(source, bytes(data), MAX_COLLECTION_BYTES if suffix in JSON_SUFFIXES else MAX_ARTICLE_BYTES)
     return _to_articles(source, source, _parse(source, suffix, text, sink), sink)
 
 
@@ -560,9 +621,7 @@ def parse_text(text: str, title: str = "", source: str = "pasted text", warnings
     return _to_articles(source, "", records, sink)
 
 
-def read_limited(path: Path, source: str | None = None) -> bytes:
-    """A regular file's bytes, refusing before reading when it is over MAX_ARTICLE_BYTES."""
-    source = source or display_path(path)
+def _regular_file(path: Path, source: str) -> os.stat_result:
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -573,15 +632,22 @@ def read_limited(path: Path, source: str | None = None) -> bytes:
         raise ArticleError(source, "is a directory")
     if not stat.S_ISREG(info.st_mode):
         raise ArticleError(source, "not a regular file")
-    if info.st_size > MAX_ARTICLE_BYTES:
-        raise ArticleError(source, _too_big(info.st_size))
+    return info
+
+
+def read_limited(path: Path, source: str | None = None, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """A regular file's bytes, refusing before reading when it is over `limit`."""
+    source = source or display_path(path)
+    info = _regular_file(path, source)
+    if info.st_size > limit:
+        raise ArticleError(source, _too_big(info.st_size, limit))
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)  # bounded even if the file grew meanwhile
+            data = handle.read(limit + 1)  # bounded even if the file grew meanwhile
     except OSError as exc:
         raise ArticleError(source, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(source, _too_big(len(data)))
+    if len(data) > limit:
+        raise ArticleError(source, _too_big(len(data), limit))
     return data
 
 
@@ -590,9 +656,12 @@ def load_path(path: Path, warnings: Warnings | None = None) -> list[Article]:
     path = Path(path)
     source = display_path(path)
     sink: Warnings = warnings if warnings is not None else []
-    _check_suffix(source, path.suffix.lower())
-    text = decode_bytes(source, read_limited(path, source))
-    return _to_articles(source, source, _parse(source, path.suffix.lower(), text, sink), sink)
+    suffix = path.suffix.lower()
+    _check_suffix(source, suffix)
+    if suffix == ".jsonl":
+        return list(iter_jsonl(path, sink))
+    text = decode_bytes(source, read_limited(path, source, _limit(suffix)), _limit(suffix))
+    return _to_articles(source, source, _parse(source, suffix, text, sink), sink)
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path | ArticleError]:

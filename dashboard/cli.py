@@ -121,7 +121,7 @@ def ingest_command(ctx: click.Context, paths: tuple[Path, ...], reprocess: bool,
 
     def progress(done: int, total: int, name: str) -> None:
         bar.total = total
-        bar.set_postfix_str(name[-40:], refresh=False)
+        bar.set_postfix_str(name[-48:], refresh=done == bar.n)  # (within a big collection: its count)
         bar.update(done - bar.n)
 
     try:

@@ -17,6 +17,7 @@ from dashboard.articles import (
     Warnings,
     collect_files,
     display_path,
+    iter_jsonl,
     load_bytes,
     load_path,
     parse_text,
@@ -29,6 +30,7 @@ from dashboard.store import Store, StoreError
 Process = Callable[[Article], ArticleResult]
 Run = Callable[[list[Article]], list[Outcome]]  # many articles at once, results in order (batch.Workers.map)
 Progress = Callable[[int, int, str], None]
+_TICK = 500  # articles of a collection between progress reports
 
 
 @dataclass
@@ -84,6 +86,19 @@ class _Batch:
             self.report.errors.append((exc.source, exc.reason))
         else:
             self.add_articles(label, articles)
+        self.report.warnings.extend(warnings)
+
+    def stream(self, label: str, read: Callable[[Warnings], Iterable[Article]], tick: Callable[[int], None]) -> None:
+        """Queue a collection's articles as they are read (a JSON Lines archive of any size), calling
+        `tick(n)` every _TICK articles; a collection that cannot be read at all is reported."""
+        warnings: Warnings = []
+        try:
+            for n, article in enumerate(read(warnings), 1):
+                self.add_article(f"{label} [{(article.title or article.id)[:60]}]", article)
+                if n % _TICK == 0:
+                    tick(n)
+        except ArticleError as exc:
+            self.report.errors.append((exc.source, exc.reason))
         self.report.warnings.extend(warnings)
 
     def add_articles(self, label: str, articles: list[Article]) -> None:
@@ -163,7 +178,11 @@ def ingest_paths(
             _tell(progress, done, len(files), item.source)
             continue
         label = display_path(item)
-        batch.load(label, lambda warnings, item=item: load_path(item, warnings))
+        if item.suffix.lower() == ".jsonl":
+            batch.stream(label, lambda warnings, item=item: iter_jsonl(item, warnings),
+                         lambda n, done=done, label=label: _tell(progress, done - 1, len(files), f"{label} · {n:,}"))
+        else:
+            batch.load(label, lambda warnings, item=item: load_path(item, warnings))
         _tell(progress, done, len(files), label)
     return batch.flush()
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from dashboard.articles import (
     MAX_ARTICLE_BYTES,
+    MAX_COLLECTION_BYTES,
     SUPPORTED_SUFFIXES,
     ArticleError,
     article_id,
@@ -298,6 +299,23 @@ def test_too_big_is_refused_before_reading(tmp_path):
     assert peak < 1024 * 1024  # nothing near the file's size was read
     with pytest.raises(ArticleError, match="over the 20 MB limit"):
         load_bytes("big.txt", b"a" * (MAX_ARTICLE_BYTES + 1))
+
+
+def test_collections_have_a_limit_of_their_own(tmp_path):
+    """A .json list or channel export is parsed whole, so it may be bigger than one article (up to its own
+    limit, refused before reading beyond it); a .jsonl archive is read a line at a time, with no limit."""
+    filler = "Shelling in Kherson. " * 50_000  # about 1 MB an article
+    records = [{"text": f"{n}: {filler}"} for n in range(22)]
+    path = _write(tmp_path, "list.json", json.dumps(records))
+    assert path.stat().st_size > MAX_ARTICLE_BYTES
+    assert len(load_path(path)) == 22
+    lines = _write(tmp_path, "list.jsonl", "\n".join(json.dumps(r) for r in records))
+    assert len(load_path(lines)) == 22
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_COLLECTION_BYTES + 1)
+    with pytest.raises(ArticleError, match="over the 256 MB limit"):
+        load_path(huge)
 
 
 def test_missing_and_special_paths(tmp_path):

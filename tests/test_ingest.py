@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.articles import MAX_ARTICLE_BYTES
 from dashboard.ingest import IngestReport, ingest_paths, ingest_text, ingest_uploads
 from dashboard.records import ArticleResult
 from dashboard.store import Store
@@ -125,3 +126,22 @@ def test_seed_article_ingests(store):
 def test_report_defaults():
     report = IngestReport()
     assert report.ok and report.summary() == "0 added, 0 unchanged, 0 errors"
+
+
+def test_a_jsonl_archive_is_read_a_line_at_a_time(tmp_path, store):
+    """An archive over the one-article limit is ingested line by line: a line over the limit is skipped
+    with a warning, the rest are stored, and progress is told within the file."""
+    path = tmp_path / "archive.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        f.write(json.dumps({"text": "A missile hit Kyiv. 2 people killed."}) + "\n")
+        f.write(json.dumps({"text": "x" * MAX_ARTICLE_BYTES}) + "\n")
+        for n in range(1_100):
+            f.write(json.dumps({"text": f"Report {n}: a drone fell in Odesa."}) + "\n")
+    assert path.stat().st_size > MAX_ARTICLE_BYTES
+    calls = []
+    report = ingest_paths([path], store, fake_process, progress=lambda *call: calls.append(call))
+    assert report.added == 1_101 and not report.errors
+    assert ("archive.jsonl", "line 2 skipped: over the 20 MB limit of one article") in [
+        (Path(source).name, message) for source, message in report.warnings]
+    assert [(done, total, Path(name).name) for done, total, name in calls] == [
+        (0, 1, "archive.jsonl · 500"), (0, 1, "archive.jsonl · 1,000"), (1, 1, "archive.jsonl")]
