@@ -32,8 +32,14 @@ PANEL_CSS = """
 .smp .quote .who{font-style:normal;color:#5d6d7e;font-size:12px}
 .smp .src{font-size:12px;color:#5d6d7e;margin-top:4px}
 .smp .meta{font-size:12px;color:#34495e}
+.smp .more{font-size:12px;color:#5d6d7e;font-style:italic}
 </style>
 """
+
+
+# Evidence blocks one panel draws: a busy city has thousands (60,000 took 42 s to draw), and an analyst
+# reads the newest first; the rest are a filter or the CSV away.
+PANEL_MAX_EVIDENCE = 200
 
 
 def esc(value) -> str:
@@ -174,5 +180,9 @@ def place_panel_html(place_rows: pd.DataFrame) -> str:
             f"article{'s' if n_articles != 1 else ''}</div>")
     ordered = place_rows.sort_values(["event_date", "event_id", "sentence_start"], na_position="last",
                                      ascending=[False, True, True])
-    body = "".join(evidence_html(row) for _, row in ordered.iterrows())
+    shown = ordered.head(PANEL_MAX_EVIDENCE)
+    body = "".join(evidence_html(row) for _, row in shown.iterrows())
+    if len(ordered) > len(shown):
+        body += (f'<p class="more">Showing the {len(shown)} newest of {len(ordered):,} evidence sentences here. '
+                 "Narrow the dates, the types or the articles to read others, or download the CSV for all.</p>")
     return f'{PANEL_CSS}<div class="smp">{head}{body}</div>'

@@ -153,3 +153,15 @@ def test_a_quote_names_its_speaker_once():
                                {"text": "We hold.", "speaker": "Mykhailo Shamanov", "role": "military spokesman"}])
     html = panel.place_panel_html(df)
     assert "— Its mayor</span>" in html and "— Mykhailo Shamanov, military spokesman</span>" in html
+
+
+def test_a_busy_place_shows_its_newest_evidence_and_says_what_is_left():
+    row = sample_evidence().iloc[[0]]
+    many = pd.concat([row] * (panel.PANEL_MAX_EVIDENCE + 50), ignore_index=True)
+    many["event_date"] = [f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}" for n in range(len(many))]
+    many["evidence_id"] = [f"e{n}" for n in range(len(many))]
+    html = panel.place_panel_html(many)
+    assert html.count('<div class="ev"') == panel.PANEL_MAX_EVIDENCE
+    assert f"Showing the {panel.PANEL_MAX_EVIDENCE} newest of 250 evidence sentences" in html
+    assert "Date: 2026-12-28" in html and "Date: 2026-01-01" not in html  # the newest ones
+    assert "Showing" not in panel.place_panel_html(many.head(3))
