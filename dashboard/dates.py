@@ -12,6 +12,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from dashboard.textscan import contains_any
+
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
@@ -113,14 +115,6 @@ def _first_at(probe: str, words: tuple[str, ...], back: int) -> int:
     return first if first < 0 else max(0, first - back)
 
 
-def _contains_any(text: str, parts) -> bool:
-    """Whether any of `parts` occurs in `text` (a plain loop: cheaper than any() over a generator)."""
-    for part in parts:  # noqa: SIM110
-        if part in text:
-            return True
-    return False
-
-
 def _parse_published(published: str | None) -> date | None:
     if not published or not isinstance(published, str):
         return None
@@ -163,13 +157,13 @@ def _absolute(sentence: str, published: date | None, probe: str | None) -> date 
             return None  # every absolute date has a digit; most sentences have none
         iso_at = numeric_at = day_month_at = month_day_at = 0
     else:
-        if not _contains_any(probe, _ASCII_DIGITS):
+        if not contains_any(probe, _ASCII_DIGITS):
             return None
         iso_at = _hint_at(probe, _ISO_HINT, 0) if "-" in probe else -1
         # Day.month.year or month/day/year: the same separator twice.
         numeric_at = _hint_at(probe, _NUMERIC_HINT, 1) if probe.count(".") > 1 or probe.count("/") > 1 else -1
         day_month_at = month_day_at = -1
-        if _contains_any(probe, _MONTH_STEMS):
+        if contains_any(probe, _MONTH_STEMS):
             day_month_at = _hint_at(probe, _DAY_MONTH_HINT, 1)
             month_day_at = _hint_at(probe, _MONTH_DAY_HINT, 0)
     m = _ISO.search(sentence, iso_at) if iso_at >= 0 else None
@@ -210,7 +204,7 @@ def _relative(sentence: str, published: date, probe: str | None) -> date | None:
             return None
         relative_at = 0
     else:
-        if not _contains_any(probe, _RELATIVE_HINTS):
+        if not contains_any(probe, _RELATIVE_HINTS):
             return None
         relative_at = _first_at(probe, _RELATIVE_WORDS, 11)
     m = _RELATIVE.search(sentence, relative_at) if relative_at >= 0 else None
@@ -240,7 +234,7 @@ def _relative(sentence: str, published: date, probe: str | None) -> date | None:
 def _vague_past(sentence: str, published: date, probe: str | None) -> bool:
     """Whether the sentence puts its event in a past no closer than a week ("last week", "two months ago",
     "in December 2022", "since 2022"); a month and year, or a year, that are publication's own do not."""
-    if probe is not None and not _contains_any(probe, _VAGUE_HINTS):
+    if probe is not None and not contains_any(probe, _VAGUE_HINTS):
         return False
     for m in _VAGUE_PAST.finditer(sentence):
         if m.group("year") is None:

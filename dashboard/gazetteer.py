@@ -41,7 +41,7 @@ _FEATURE_WEIGHT = {
     "settlement": 0.0,
 }
 _COUNTY_WEIGHT = 4.0
-_TOWNS = frozenset(("city", "settlement"))
+TOWN_FEATURES = frozenset(("city", "settlement"))
 
 
 
@@ -283,7 +283,8 @@ class Gazetteer:
             if not primary and (
                 (cc in owners and population[i] < 200 * max(owners[cc], 1000))
                 # "Novorossiysk": the port of 240,000, not a village of 737 that was once so named
-                or (biggest_owner >= 100_000 and population[i] * 100 < biggest_owner and self._feature_l[i] in _TOWNS)
+                or (biggest_owner >= 100_000 and population[i] * 100 < biggest_owner
+                    and self._feature_l[i] in TOWN_FEATURES)
             ):
                 score -= 3.0
             out[i] = score

@@ -5,9 +5,9 @@ Roles: `site` (where a strike, its damage or fighting happened, "missiles struck
 dash), `dateline` (where a wire story is filed from: "KYIV, Ukraine (AP) —"), `venue` (talks held
 there), `actor` (a state or its forces acting, "Russia has launched", "the Armed Forces of Ukraine"),
 `donor` and `aid_site` (aid given, aid delivered), and `mentioned` for the rest (comparisons, rivers,
-"the President of Belarus", where people fled to, the ends of a route). The role decides which of the sentence's types
-the place takes (clauses.place_types): a site the event types, a venue diplomacy, a donor or an aid
-site aid, the others none. The cues are patterns over the words just before and after the name, read
+"the President of Belarus", where people fled to, the ends of a route). The role decides which of the
+sentence's types the place takes (clauses.place_types): a site the event types, a venue diplomacy, a
+donor or an aid site aid, the others none. The cues are patterns over the words just before and after the name, read
 with the sentence's analysis (events.py); those before it are tested on the reversed text (see
 regexmirror.py), one position tried instead of a search.
 """
@@ -19,6 +19,7 @@ import re
 from dashboard.events import sentence_analysis, sentence_cache
 from dashboard.records import TYPE_GROUPS
 from dashboard.regexmirror import mirror
+from dashboard.textscan import contains_any
 
 # States, capitals and blocs: the names that news use metonymically for a government.
 _STATES = frozenset((
@@ -170,9 +171,9 @@ _DATELINE_AFTER = re.compile(
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """Whether the place opening the sentence is the story's dateline: where the reporter files from, not where anything
-    happened ("KYIV, Ukraine (AP) — A Russian missile slammed into Sumy"). A name in mixed case counts
-    only with the date or the agency, so that "Kharkiv - explosions reported" stays a headline."""
+    """Whether the place opening the sentence is the story's dateline: where the reporter files from, not
+    where anything happened ("KYIV, Ukraine (AP) — A Russian missile slammed into Sumy"). A name in mixed
+    case counts only with the date or the agency, so that "Kharkiv - explosions reported" stays a headline."""
     m = _DATELINE_AFTER.match(text, end)
     if m is None:
         return False
@@ -199,18 +200,11 @@ def _in_attribution(text: str, low: str, start: int, end: int) -> bool:
 # A name listed after another ("from the Kursk region and the Black Sea"): the conjunction before it,
 # and the words a name before it may have besides capitalised ones.
 _CONJUNCTION_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+_NAME_WORDS = frozenset("the region oblast krai province district sea".split())
 _LIST_ENDS = (" and ", ", ", " or ", " and the ", ", the ")
 # Every _PASSAGE_BEFORE match has one of these: most lists are decided without reading back along them.
 _PASSAGE_WORDS = ("fle", "evacuat", "relocat", "transfer", "deport", "treat", "hospital", "train", "flight", "bus",
                   "route", "road", "highway", "motorway", "journey", "trip", "ferry")
-
-
-def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
-    for part in parts:  # noqa: SIM110 (a plain loop: cheaper than any() over a generator)
-        if part in text:
-            return True
-    return False
-_NAME_WORDS = frozenset("the region oblast krai province district sea".split())
 
 
 def _before_list(text: str, start: int) -> list[str]:
@@ -267,7 +261,7 @@ def _place_role(text: str, start: int, end: int) -> str:
     cue = _FIRST_CUE_ENDS(back)
     first = cue.lastgroup if cue is not None else None
     if first in ("compare", "passage") or (
-        before.endswith(_LIST_ENDS) and _contains_any(before, _PASSAGE_WORDS) and _listed_passage(text, start)
+        before.endswith(_LIST_ENDS) and contains_any(before, _PASSAGE_WORDS) and _listed_passage(text, start)
     ):
         return "mentioned"
     if "from" in before and (

@@ -12,8 +12,8 @@ import math
 import re
 from dataclasses import replace
 
-from .gazetteer import Gazetteer
-from .records import PRECISION_NEAR, Mention, ResolvedMention
+from .gazetteer import TOWN_FEATURES, Gazetteer
+from .records import PRECISION_NEAR, Mention, Place, ResolvedMention
 from .textnorm import fold, is_cyrillic
 
 # Which gazetteer features each context cue favours.
@@ -43,7 +43,6 @@ _NEAR_AFTER = re.compile(
     r"\s*(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.I,
 )
-_TOWNS = frozenset(("city", "settlement"))
 # A city district's name: an adjective ("Kyivskyi", "Shevchenkivskyi", "Industrialnyi", "Leninsky"),
 # before "district" (the mention's cue is then "region").
 _DISTRICT_NAME = re.compile(r"(?:s[ck]y[iy]?|s[ck]iy|s[ck]ii|nyi|ny|nyy)(?: district)?$", re.IGNORECASE)
@@ -221,14 +220,14 @@ class Resolver:
                 )
                 if far and not (region[0].country == place.country and place.population >= 100_000):
                     place = region[0]  # a big city of the same country is more likely a list ("Kyiv, Lviv region")
-            if m.cue == "region" and place.feature in _TOWNS and _DISTRICT_NAME.search(m.surface):
+            if m.cue == "region" and place.feature in TOWN_FEATURES and _DISTRICT_NAME.search(m.surface):
                 place = self._city_of_district(text, m, place, out) or place
             if m.cue == "near" and place.precision < PRECISION_NEAR:
                 place = replace(place, precision=PRECISION_NEAR)
             out.append(ResolvedMention(m, place, round(score, 3)))
         return _one_sense(out, regions)
 
-    def _city_of_district(self, text: str, m: Mention, place, before: list[ResolvedMention]):
+    def _city_of_district(self, text: str, m: Mention, place: Place, before: list[ResolvedMention]) -> Place | None:
         """The city a district named like an adjective belongs to ("Zaporizhzhia — KAB strike on the
         Komunarskyi district", "Residents of Odesa ... in the Kyivskyi district"): the big city named last
         before it, close by in the text, when the town the name reads as lies far from it (GeoNames knows

@@ -38,8 +38,6 @@ _GENERIC_REGIONS = frozenset(
     "centre center central north south east west northern southern eastern western coast "
     "northeast northwest southeast southwest".split()
 ) | {"north east", "north west", "south east", "south west"}  # "South-West", folded
-# Feature cues in the words before a name ("village of X", "near X", "outskirts of X"); those in the word
-# after it are notplaces.FEATURE_CUES ("the Dnipro river").
 # A region's office named after its capital, speaking ("the Kherson regional administration said", "the
 # Kharkiv Regional Military Administration, Oleh Syniehubov, said"), or a person's title before it ("head of").
 _OFFICE_SPEAKS = re.compile(
@@ -50,6 +48,8 @@ _OFFICE_SPEAKS = re.compile(
 )
 _GOVERNOR = re.compile(r" (?:governor|gov\.?)(?![\w-])")
 _OFFICIAL_OF = re.compile(r"(?:head|chief|spokes\w+|press service|governor|officials?)\s+of\s+(?:the\s+)?$", re.I)
+# Feature cues in the words before a name ("village of X", "near X", "outskirts of X"); those in the word
+# after it are notplaces.FEATURE_CUES ("the Dnipro river").
 _CROSSINGS = frozenset("bridge bridges crossing crossings ferry pontoon dam".split())
 _BEFORE_CUES = {
     "village": "settlement",

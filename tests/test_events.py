@@ -15,6 +15,7 @@ from dashboard.placerole import place_role
 from dashboard.records import EVENT_TYPES, MODALITIES
 from dashboard.regexmirror import mirror
 from dashboard.sentences import split_sentences
+from dashboard.textscan import contains_any
 
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "seeds" / "ukraine-energy-strikes.txt"
 SAMPLE = SAMPLE_PATH.read_text(encoding="utf-8")
@@ -431,4 +432,4 @@ def test_the_passage_precheck_never_changes_a_role(text):
     """A list is read back along only when a passage word stands before it: no role differs for that."""
     for start in range(1, len(text)):
         if text[start].isupper() and placerole._listed_passage(text, start):
-            assert placerole._contains_any(text[max(0, start - 100) : start].lower(), placerole._PASSAGE_WORDS)
+            assert contains_any(text[max(0, start - 100) : start].lower(), placerole._PASSAGE_WORDS)
