@@ -513,7 +513,8 @@ def iter_jsonl(path: Path, warnings: Warnings) -> Iterator[Article]:
                     warnings.append((source, f"line {number} skipped: not UTF-8 text"))
                     continue
                 record = _jsonl_record(source, number, line, warnings)
-                article = _record_article(source, source, record, seen, warnings) if record else None
+                article = (_record_article(source, source, record, normalise_text(record["text"]), seen, warnings)
+                           if record else None)
                 if article is not None:
                     found = True
                     yield article
@@ -541,21 +542,25 @@ def _bounded_lines(handle) -> Iterator[bytes | None]:
 
 
 def _to_articles(source: str, path: str, records: list[dict[str, Any]], warnings: Warnings) -> list[Article]:
-    if len(records) == 1 and not normalise_text(records[0]["text"]):
-        raise ArticleError(source, "no text (only whitespace or a title)")
     seen: dict[str, str] = {}
-    articles = [a for r in records if (a := _record_article(source, path, r, seen, warnings)) is not None]
+    articles = []
+    for record in records:
+        text = normalise_text(record["text"])
+        if not text and len(records) == 1:
+            raise ArticleError(source, "no text (only whitespace or a title)")
+        if (article := _record_article(source, path, record, text, seen, warnings)) is not None:
+            articles.append(article)
     if not articles:
         raise ArticleError(source, "no article text")
     return articles
 
 
-def _record_article(source: str, path: str, record: dict[str, Any], seen: dict[str, str],
+def _record_article(source: str, path: str, record: dict[str, Any], text: str, seen: dict[str, str],
                     warnings: Warnings) -> Article | None:
-    """One record's article, or None (with a warning) for no text or a text `seen` earlier in the file."""
+    """One record's article (`text`: its text, normalised), or None (with a warning) for no text or a text
+    `seen` earlier in the file."""
     where = record.get("_where", "")
     label = f"{where} " if where else ""
-    text = normalise_text(record["text"])
     if not text:
         warnings.append((source, f"{label}skipped: no text"))
         return None
