@@ -58,6 +58,8 @@ _VAGUE_PAST = re.compile(
     rf"(?![\w-]))",
     re.IGNORECASE,
 )
+# Every _VAGUE_PAST match contains one of these (a sentence without any is decided by one scan).
+_VAGUE_HINTS = ("last ", "earlier this", " ago", "19", "20")
 _DIGIT = re.compile(r"\d")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 # Every English relative cue contains one of these ("yesterday", "overnight", "Friday", "days ago").
@@ -75,12 +77,11 @@ _FOLD = (("’", "'"), ("‘", "'"), ("‚", "'"), ("“", '"'), ("”", '"'), (
          ("–", "-"), ("—", "-"), ("‒", "-"), ("…", "."))
 _ASCII_DIGITS = "0123456789"
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_EN_MONTH_ALT = _EN_MONTH
 # Cheap patterns that every match of a pattern above contains, to find where that one can first start.
 _ISO_HINT = re.compile(r"[0-9][0-9][0-9][0-9]-[0-9]")
 _NUMERIC_HINT = re.compile(r"[0-9][./][0-9]")  # a match starts at most 1 character before this
-_DAY_MONTH_HINT = re.compile(rf"[0-9](?:st|nd|rd|th)?(?: of)? (?:{_EN_MONTH_ALT})")  # and before this
-_MONTH_DAY_HINT = re.compile(rf"(?:{_EN_MONTH_ALT})\.? [0-9]")
+_DAY_MONTH_HINT = re.compile(rf"[0-9](?:st|nd|rd|th)?(?: of)? (?:{_EN_MONTH})")  # and before this
+_MONTH_DAY_HINT = re.compile(rf"(?:{_EN_MONTH})\.? [0-9]")
 # A _RELATIVE match starts at most 11 characters before one of these ("day before yesterday"), a _WEEKDAY
 # match at most 5 before one of those ("last Friday").
 _RELATIVE_WORDS = ("yesterday", "last night", "today", "tonight", "this morning", "this afternoon", "this evening",
@@ -246,8 +247,6 @@ def _vague_past(sentence: str, published: date, probe: str | None) -> bool:
     return False
 
 
-# Every _VAGUE_PAST match contains one of these (a sentence without any is decided by one scan).
-_VAGUE_HINTS = ("last ", "earlier this", " ago", "19", "20")
 _isoformat = lru_cache(maxsize=64)(date.isoformat)
 
 
