@@ -189,7 +189,7 @@ def panel_section(rows: pd.DataFrame, places: pd.DataFrame) -> None:
         if picked != current:
             st.session_state["place"] = picked
     if picked is None:
-        st.caption("The panel shows every sentence and quote behind the place you pick.")
+        st.caption("The panel shows the sentences and quotes behind the place you pick, newest first.")
         return
     st.html(place_panel_html(rows[rows["place_id"] == picked]))
 
