@@ -50,6 +50,11 @@ _GOVERNOR = re.compile(r" (?:governor|gov\.?)(?![\w-])")
 _OFFICIAL_OF = re.compile(r"(?:head|chief|spokes\w+|press service|governor|officials?)\s+of\s+(?:the\s+)?$", re.I)
 # Feature cues in the words before a name ("village of X", "near X", "outskirts of X"); those in the word
 # after it are notplaces.FEATURE_CUES ("the Dnipro river").
+_COMPASS_OF = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west "
+    "northeastern northwestern southeastern southwestern outskirts".split()
+)
+_IN_THE_PART = re.compile(r"(?<![\w-])(?:in|across|throughout)\s+the\s+[\w-]+\s+of\s+$", re.IGNORECASE)
 _CROSSINGS = frozenset("bridge bridges crossing crossings ferry pontoon dam".split())
 _BEFORE_CUES = {
     "village": "settlement",
@@ -405,6 +410,10 @@ class MentionFinder:
             before = before[:-1]
         if len(before) >= 2 and before[-1] in ("over", "across") and before[-2] in _CROSSINGS:
             return "river"  # "Bridge over Dnipro at Nova Kakhovka": the river, not the city
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in _COMPASS_OF and not _IN_THE_PART.search(
+            text, max(0, tokens[1].start - 40), tokens[1].start
+        ):
+            return "near"  # "advanced southwest of Kurakhove": by the town, not in it ("in the south of" is in it)
         for w in reversed(before):
             if w in _BEFORE_CUES:
                 return _BEFORE_CUES[w]

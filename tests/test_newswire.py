@@ -252,3 +252,16 @@ def test_a_possessive_locator_leaves_its_casualties_to_the_site(pipeline):
     text = "A drone crashed into a residential building in Moscow's Krasnogorsk suburb, injuring one."
     (event,) = pipeline.process(Article(id="p", text=text)).events
     assert (event.place.name, event.injured) == ("Krasnogorsk", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        ("Russian forces advanced southwest of Kurakhove, the General Staff said.", "Kurakhove", 2),
+        ("Smoke rose over a coal mine to the north of Vuhledar.", "Vuhledar", 2),
+        ("Shelling hit an industrial area in the south of Lysychansk.", "Lysychansk", 1),  # a part of the town
+    ],
+)
+def test_a_compass_point_of_a_town_is_near_it(pipeline, text, name, precision):
+    (event,) = pipeline.process(Article(id="c", text=text)).events
+    assert (event.place.name, event.place.precision) == (name, precision)
