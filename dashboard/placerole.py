@@ -44,7 +44,7 @@ _LOCATION_BEFORE = re.compile(
 _ORIGIN_BEFORE = re.compile(
     r"(?<![\w-])(?:launch\w*|fired|fire|firing|shot|attack\w*|strikes?|struck|flew|flying|flown"
     r"|entered|entering|crossed|crossing|took off|taking off|invad\w*|advanc\w*|sent|moved|moving)\s+"
-    r"(?:[^\s]+\s+){0,5}?from\s+(?:the\s+)?(?:territory of\s+|direction of\s+|area of\s+|side of\s+)?$"
+    r"(?:[^\s]+\s+){0,5}?from\s+(?:the\s+)?(?:territory of\s+|directions?(?:\s+of)?:?\s+|area of\s+|side of\s+)?$"
 )
 _SPEAKER_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:[^\s]+\s+){0,2}?(?:said|says|say|saying|claim\w*|stated|states|announced|announces"
@@ -210,14 +210,15 @@ _PASSAGE_WORDS = ("fle", "evacuat", "relocat", "transfer", "deport", "treat", "h
 def _before_list(text: str, start: int) -> list[str]:
     """When the place continues a list ("from the Kursk region and the Black Sea", "fled to Mykolaiv and
     Odesa"), the lower-cased text before the list's first name, for each way of reading the capitalised
-    words before the conjunction as that name (at most four); else nothing."""
+    words before the conjunction as that name (at most eight: "from the directions: Kursk, Oryol, ..."); else
+    nothing."""
     before = text[max(0, start - 100) : start]
     conj = _CONJUNCTION_BEFORE.search(before)
     if conj is None:
         return []
     words = before[: conj.start()].split()
     out = []
-    for k in range(1, min(4, len(words)) + 1):
+    for k in range(1, min(8, len(words)) + 1):
         word = words[-k]
         if not (word[:1].isupper() or word.lower() in _NAME_WORDS):
             break

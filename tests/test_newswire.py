@@ -265,3 +265,12 @@ def test_a_possessive_locator_leaves_its_casualties_to_the_site(pipeline):
 def test_a_compass_point_of_a_town_is_near_it(pipeline, text, name, precision):
     (event,) = pipeline.process(Article(id="c", text=text)).events
     assert (event.place.name, event.place.precision) == (name, precision)
+
+
+def test_the_directions_drones_came_from_are_origins(read):
+    """The air force's morning report: "UAVs from the directions: Kursk, Oryol, Millerovo, ..." names where
+    they were launched, not where they hit."""
+    report = read("air-force.txt")
+    for name in ("Voronezh region", "Kursk", "Oryol", "Millerovo", "Primorsko-Akhtarsk"):
+        assert roles(report, name) == {"origin"}, name
+    assert strike_sites(report) == {"Kharkiv Oblast", "Sumy Oblast", "Dnipropetrovsk Oblast"}
