@@ -56,6 +56,14 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def _same_clause(text: str, end: int, start: int) -> bool:
+    """Whether text[end:start] is short and ends no sentence (no full stop, line break or semicolon)."""
+    if start - end > 200:
+        return False
+    gap = text[end:start]
+    return "\n" not in gap and ". " not in gap and ";" not in gap
+
+
 def _one_sense(out: list[ResolvedMention], regions: dict[int, dict[str, float]]) -> list[ResolvedMention]:
     """A name the text once pins down ("Paris, Texas") means the same place everywhere in it."""
     pinned: dict[str, ResolvedMention] = {}
@@ -282,9 +290,16 @@ class Resolver:
         named: dict[str, int] = {}  # regions the document names anywhere, and how often (no Counter: hot)
         for a1 in regional.values():
             named[a1] = named.get(a1, 0) + 1
+        last_region: tuple[int, str] | None = None  # (end, admin1) of the region last named as one
         for idx, m in enumerate(mentions):
             own = regional.get(idx)
             bonus = {a1: 1.0 for a1, n in named.items() if a1 != own or n > 1}
+            if len(named) > 1 and last_region and own is None and _same_clause(text, last_region[0], m.start):
+                # "Pokrovsk direction: ... near Myrolubivka, Lysivka": of the regions a text names, the one just
+                # named as one ("direction", "region", "oblast") in the same sentence counts more
+                bonus[last_region[1]] = 2.0
+            if own is not None and m.cue in ("region", "near"):  # not "Mississippi State's 6-foot-7 center"
+                last_region = (m.end, own)
             nxt = idx + 1
             if nxt in regional and _REGION_AFTER.match(text[m.end : mentions[nxt].start]):
                 bonus[regional[nxt]] = 6.0

@@ -261,8 +261,17 @@ class MentionFinder:
         cue = self._cue(tokens, j, text, flags)
         if not key and self._regions_office(text, first.start, end):
             key, cue = name_key(text[first.start : end]) + " region", "region"
+        elif not cue and mentions and self._near_list(mentions[-1], text, first.start):
+            cue = "near"
         mentions.append(Mention(first.start, end, text[first.start : end], cue, key))
         return True
+
+    @staticmethod
+    def _near_list(before: Mention, text: str, start: int) -> bool:
+        """Whether the name at `start` goes on a list that "near" opened: "near Synkivka, Petropavlivka and
+        Kruhliakivka" (not "in the Bakhmut direction, Chasiv Yar was shelled")."""
+        return (before.cue == "near" and text[before.end : start] in _LIST_GAPS
+                and before.surface.rpartition(" ")[2].lower() not in FEATURE_CUES)
 
     def _regions_office(self, text: str, start: int, end: int) -> bool:
         """Whether the town's name at start:end names its region's office, which speaks for the region:
@@ -422,4 +431,5 @@ class MentionFinder:
         return ""
 
 
+_LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or "))
 _LIST_JOINT = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+$|,\s*$")

@@ -274,3 +274,16 @@ def test_the_directions_drones_came_from_are_origins(read):
     for name in ("Voronezh region", "Kursk", "Oryol", "Millerovo", "Primorsko-Akhtarsk"):
         assert roles(report, name) == {"origin"}, name
     assert strike_sites(report) == {"Kharkiv Oblast", "Sumy Oblast", "Dnipropetrovsk Oblast"}
+
+
+def test_the_general_staffs_daily_report_places_each_village_near_its_direction(read):
+    """"Pokrovsk direction: ... near Myrolubivka, Lysivka, Promin and Novotroitske": every village of the list
+    is near (precision 2), and in the region of the direction named in its sentence, though the report names
+    another direction (Kupiansk, in Kharkiv Oblast) too."""
+    report = read("general-staff.txt")
+    pokrovsk = [e for e in report.events if e.sentence.text.startswith("Pokrovsk direction")]
+    assert {e.place.name for e in pokrovsk} == {"Myroliubivka", "Lysivka", "Promin", "Novotroitske"}
+    assert all(e.place.admin1 == "Donetsk Oblast" and e.place.precision == 2 for e in pokrovsk)
+    kupiansk = [e for e in report.events if "Kupiansk direction" in e.sentence.text]
+    assert {e.place.name for e in kupiansk} == {"Synkivka", "Petropavlivka", "Kruhliakivka"}
+    assert all(e.place.admin1 == "Kharkiv Oblast" and e.place.precision == 2 for e in kupiansk)
