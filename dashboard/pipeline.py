@@ -11,6 +11,7 @@ stand in or follow.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,6 +43,7 @@ _BROAD = frozenset({"country", "continent"})
 _REGIONAL = frozenset({"admin1", "admin2", "region", "area"})
 _BROAD_OR_WATER = _BROAD | _WATER
 _QUOTE_OPENERS = ('"', "“", "«", "„")
+_ANAPHOR = re.compile(r"(?<![\w-])(?:the|this) (?:city|capital|town|port city|port|village)(?![\w-])", re.IGNORECASE)
 _LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or ", " and the ", ", and the "))  # between listed names
 _NOT_PRECISE = _WATER | _BROAD | _REGIONAL
 
@@ -102,10 +104,12 @@ class Pipeline:
                 types = place_types(sentence.text, a, b, signals)
                 if types:
                     found.append((rm, types, place_modality(sentence.text, a, b, signals)))
-                elif role == "mentioned":
+                elif role == "mentioned" or (role == "dateline" and _ANAPHOR.search(sentence.text, b)):
+                    # "KHARKIV (AP) — A bomb hit a building in the city": the dateline's city is the one the lead
+                    # speaks of, when it names no other
                     unassigned.append(rm)
-            if not found:
-                found = _sole_place(unassigned, signals)
+            if not found or all(rm.place.feature in _BROAD_OR_WATER for rm, _, _ in found):
+                found = found + _sole_place(unassigned, signals)  # (a country or sea named too locates nothing)
             found = _one_per_place(_drop_locators(_drop_possessors(found, sentence)))
             if not found:
                 continue

@@ -287,3 +287,12 @@ def test_the_general_staffs_daily_report_places_each_village_near_its_direction(
     kupiansk = [e for e in report.events if "Kupiansk direction" in e.sentence.text]
     assert {e.place.name for e in kupiansk} == {"Synkivka", "Petropavlivka", "Kruhliakivka"}
     assert all(e.place.admin1 == "Kharkiv Oblast" and e.place.precision == 2 for e in kupiansk)
+
+
+def test_a_lead_that_speaks_of_the_city_is_about_its_dateline(read):
+    """"KHARKIV, Ukraine (AP) — A Russian guided bomb hit an apartment building in the city": no other place
+    is named, and "the city" is the dateline's."""
+    ap = read("ap-kharkiv.txt")
+    (event,) = ap.events
+    assert (event.place.name, event.killed, event.injured, event.event_date) == ("Kharkiv", 3, 11, "2026-11-22")
+    assert "air_strike" in event.types
