@@ -66,42 +66,42 @@ def score(eval_dir: Path, name: str, pipeline: Pipeline, keep: Path | None) -> d
     return json.loads(res.stdout)
 
 
+def cpu_rounds(pipeline: Pipeline, run, rounds: int = 3) -> list[float]:
+    """CPU seconds of `run()` in each round, the name caches cleared before each (every round reads the
+    texts as new: no names known yet). CPU time of this process: on a shared machine, wall time would
+    measure the neighbours too."""
+    seconds = []
+    for _ in range(rounds):
+        pipeline.clear_cache()
+        t0 = time.process_time()
+        run()
+        seconds.append(time.process_time() - t0)
+    return seconds
+
+
 def throughput(eval_dir: Path, pipeline: Pipeline, rounds: int = 3) -> tuple[float, int]:
-    """Median MB/s over all dev texts (after loading), and the bytes per round. CPU time of this
-    process: on a shared machine, wall time would measure the neighbours too."""
+    """Median MB/s over all dev texts (after loading), and the bytes per round."""
     articles = [to_article(d) for name in SETS for d in load_docs(eval_dir / "dev" / f"{name}.jsonl")]
     size = sum(len(a.text.encode("utf-8")) for a in articles)
-    rates = []
-    for _ in range(rounds):
-        pipeline.clear_cache()  # every round reads the texts as new: no names known yet
-        t0 = time.process_time()
-        for a in articles:
-            pipeline.process(a)
-        rates.append(size / (time.process_time() - t0) / 1e6)
-    return statistics.median(rates), size
+    seconds = cpu_rounds(pipeline, lambda: [pipeline.process(a) for a in articles], rounds)
+    return statistics.median(size / s / 1e6 for s in seconds), size
 
 
 def per_set(eval_dir: Path, pipeline: Pipeline) -> dict[str, tuple[float, float, float]]:
-    """Per dev set: (MB/s, texts/s, mean bytes a text), best of 3 rounds of CPU time. One-line reports and
-    2.5 KB news articles cost very differently per byte: the mixed figure hides which is which."""
+    """Per dev set: (MB/s, texts/s, mean bytes a text), best of 3 rounds. One-line reports and 2.5 KB news
+    articles cost very differently per byte: the mixed figure hides which is which."""
     out = {}
     for name in SETS:
         articles = [to_article(d) for d in load_docs(eval_dir / "dev" / f"{name}.jsonl")]
         size = sum(len(a.text.encode("utf-8")) for a in articles)
-        best = float("inf")
-        for _ in range(3):
-            pipeline.clear_cache()
-            t0 = time.process_time()
-            for a in articles:
-                pipeline.process(a)
-            best = min(best, time.process_time() - t0)
+        best = min(cpu_rounds(pipeline, lambda articles=articles: [pipeline.process(a) for a in articles]))
         out[name] = (size / best / 1e6, len(articles) / best, size / len(articles))
     return out
 
 
 def stage_split(eval_dir: Path, pipeline: Pipeline) -> dict[str, float]:
-    """MB/s of place finding and resolution alone over all dev texts (best of 3, CPU time): where the
-    whole pipeline's time goes, since the rest is the per-sentence event and quote analysis."""
+    """MB/s of place finding and resolution alone over all dev texts (best of 3): where the whole
+    pipeline's time goes, since the rest is the per-sentence event and quote analysis."""
     texts = [d["text"] for name in SETS for d in load_docs(eval_dir / "dev" / f"{name}.jsonl")]
     size = sum(len(t.encode("utf-8")) for t in texts)
     mentions = [pipeline.finder.find(t) for t in texts]
@@ -109,16 +109,7 @@ def stage_split(eval_dir: Path, pipeline: Pipeline) -> dict[str, float]:
         "find mentions": lambda: [pipeline.finder.find(t) for t in texts],
         "resolve places": lambda: [pipeline.resolver.resolve(t, m) for t, m in zip(texts, mentions)],
     }
-    out = {}
-    for name, run in stages.items():
-        best = float("inf")
-        for _ in range(3):
-            pipeline.clear_cache()
-            t0 = time.process_time()
-            run()
-            best = min(best, time.process_time() - t0)
-        out[name] = size / best / 1e6
-    return out
+    return {name: size / min(cpu_rounds(pipeline, run)) / 1e6 for name, run in stages.items()}
 
 
 def sample_time(pipeline: Pipeline) -> tuple[float, float]:

@@ -34,7 +34,7 @@ from .records import (
 )
 from .resolve import Resolver
 from .sentences import split_sentences
-from .toponyms import MentionFinder
+from .toponyms import LIST_GAPS, MentionFinder
 
 _AT_CAPITAL = "@capital"  # a region's events' site: the region, placed at its capital (Pipeline.site)
 # Features that can locate an event but are rarely its site when a town is named beside them.
@@ -44,7 +44,7 @@ _REGIONAL = frozenset({"admin1", "admin2", "region", "area"})
 _BROAD_OR_WATER = _BROAD | _WATER
 _QUOTE_OPENERS = ('"', "“", "«", "„")
 _ANAPHOR = re.compile(r"(?<![\w-])(?:the|this) (?:city|capital|town|port city|port|village)(?![\w-])", re.IGNORECASE)
-_LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or ", " and the ", ", and the "))  # between listed names
+_LIST_GAPS = LIST_GAPS | {" and the ", ", and the "}  # between listed names (a place may follow "the")
 _NOT_PRECISE = _WATER | _BROAD | _REGIONAL
 
 

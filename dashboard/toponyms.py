@@ -48,13 +48,15 @@ _OFFICE_SPEAKS = re.compile(
 )
 _GOVERNOR = re.compile(r" (?:governor|gov\.?)(?![\w-])")
 _OFFICIAL_OF = re.compile(r"(?:head|chief|spokes\w+|press service|governor|officials?)\s+of\s+(?:the\s+)?$", re.I)
-# Feature cues in the words before a name ("village of X", "near X", "outskirts of X"); those in the word
-# after it are notplaces.FEATURE_CUES ("the Dnipro river").
+# A compass point before "of" makes the name after it a reference point ("southwest of Kurakhove"), unless
+# the text is inside it ("in the south of Lysychansk").
 _COMPASS_OF = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west south-east south-west "
     "northeastern northwestern southeastern southwestern outskirts".split()
 )
 _IN_THE_PART = re.compile(r"(?<![\w-])(?:in|across|throughout)\s+the\s+[\w-]+\s+of\s+$", re.IGNORECASE)
+# Feature cues in the words before a name ("village of X", "near X", "outskirts of X"); those in the word
+# after it are notplaces.FEATURE_CUES ("the Dnipro river").
 _CROSSINGS = frozenset("bridge bridges crossing crossings ferry pontoon dam".split())
 _BEFORE_CUES = {
     "village": "settlement",
@@ -88,6 +90,7 @@ _PLURAL_WORDS = _PLURALS.split("|")
 # Mykolaiv, and Kherson oblasts": the names before "and" are in group 1 (read with _LISTED), the last two in 2 and 3.
 _COORDINATED = re.compile(rf"((?:{_NAME},\s+){{0,8}})({_NAME}),? and ({_NAME}) ({_PLURALS})\b")
 _LISTED = re.compile(rf"({_NAME}),\s+")
+LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or "))  # between two names of a list
 # Words: letters with inner apostrophes/hyphens ("Kam'yanske", "Ivano-Frankivsk"), or dotted
 # abbreviations ("U.S.", "U.K.").
 
@@ -270,7 +273,7 @@ class MentionFinder:
     def _near_list(before: Mention, text: str, start: int) -> bool:
         """Whether the name at `start` goes on a list that "near" opened: "near Synkivka, Petropavlivka and
         Kruhliakivka" (not "in the Bakhmut direction, Chasiv Yar was shelled")."""
-        return (before.cue == "near" and text[before.end : start] in _LIST_GAPS
+        return (before.cue == "near" and text[before.end : start] in LIST_GAPS
                 and before.surface.rpartition(" ")[2].lower() not in FEATURE_CUES)
 
     def _regions_office(self, text: str, start: int, end: int) -> bool:
@@ -431,5 +434,4 @@ class MentionFinder:
         return ""
 
 
-_LIST_GAPS = frozenset((", ", " and ", ", and ", " or ", ", or "))
 _LIST_JOINT = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+$|,\s*$")
